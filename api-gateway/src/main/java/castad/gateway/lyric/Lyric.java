@@ -1,0 +1,19 @@
+package castad.gateway.lyric;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+
+/**
+ * One attempt at a project's lyrics. The gateway only creates it ({@code pending}); lyric-worker claims,
+ * fills and finishes it.
+ */
+public record Lyric(@Id Long id, long projectId, String status, String instructions, String lyricText,
+                    String errorCode, String errorMessage, Instant createdAt, Instant updatedAt,
+                    Instant startedAt, Instant completedAt) {
+
+    static final String PENDING = "pending";
+
+    static Lyric pending(long projectId, String instructions, Instant now) {
+        return new Lyric(null, projectId, PENDING, instructions, null, null, null, now, now, null, null);
+    }
+}

@@ -1,0 +1,20 @@
+package castad.gateway.view;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TaskViewController {
+
+    private final TaskViews views;
+
+    TaskViewController(TaskViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/api/v1/projects/{taskId}")
+    TaskView get(@PathVariable String taskId) {
+        return views.get(taskId);
+    }
+}

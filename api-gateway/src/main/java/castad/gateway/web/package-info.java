@@ -1,0 +1,2 @@
+/** HTTP concerns shared by every endpoint: error responses. */
+package castad.gateway.web;

@@ -1,0 +1,17 @@
+package castad.blob;
+
+import castad.common.config.CastadService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts, connects to Kafka and the database, and reports healthy; its stage comes with Walking skeleton 2. */
+@CastadService("blob-worker")
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BlobWorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BlobWorkerApplication.class, args);
+    }
+}

@@ -1,0 +1,34 @@
+package castad.common.blob;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param connectionString an account-key connection string (needed to sign read SAS URLs); Azurite's locally
+ * @param imagesContainer  where uploaded photos go
+ * @param mediaContainer   where generated songs and videos go
+ * @param readUrlTtl       how long a URL handed to a client stays downloadable
+ * @param blockSizeBytes   staged block size of streaming uploads; memory per upload is about this times
+ *                         {@code maxConcurrency}
+ */
+@Validated
+@ConfigurationProperties("castad.blob")
+public record BlobSettings(
+        @NotBlank String connectionString,
+        @DefaultValue("images") @NotBlank String imagesContainer,
+        @DefaultValue("media") @NotBlank String mediaContainer,
+        @DefaultValue("24h") @NotNull Duration readUrlTtl,
+        @DefaultValue("4194304") @Min(65_536) long blockSizeBytes,
+        @DefaultValue("2") @Min(1) int maxConcurrency) {
+
+    @Override
+    public String toString() {
+        return "BlobSettings[connectionString=<secret>, imagesContainer=" + imagesContainer
+                + ", mediaContainer=" + mediaContainer + ", readUrlTtl=" + readUrlTtl + "]";
+    }
+}

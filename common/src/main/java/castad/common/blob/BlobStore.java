@@ -1,0 +1,73 @@
+package castad.common.blob;
+
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.core.util.Context;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Streams content into Azure Blob Storage in fixed-size blocks (memory stays constant whatever the size)
+ * and hands out read URLs signed with an expiry. Containers are created on first use.
+ */
+public class BlobStore {
+
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
+
+    private final BlobServiceClient service;
+    private final BlobSettings settings;
+    private final Clock clock;
+    private final Map<String, BlobContainerClient> containers = new ConcurrentHashMap<>();
+
+    public BlobStore(BlobServiceClient service, BlobSettings settings, Clock clock) {
+        this.service = service;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Uploads (or overwrites: a retry of the same name never makes a second blob) from a stream. */
+    public StoredBlob upload(String container, String name, InputStream content, String contentType) {
+        BlobClient blob = container(container).getBlobClient(name);
+        var measured = new MeasuredInputStream(content);
+        var options = new BlobParallelUploadOptions(measured)
+                .setParallelTransferOptions(new ParallelTransferOptions()
+                        .setBlockSizeLong(settings.blockSizeBytes())
+                        .setMaxConcurrency(settings.maxConcurrency()))
+                .setHeaders(new BlobHttpHeaders().setContentType(contentType));
+        blob.uploadWithResponse(options, UPLOAD_TIMEOUT, Context.NONE);
+        return new StoredBlob(container, name, blob.getBlobUrl(), measured.count(), measured.sha256Hex());
+    }
+
+    /** A URL anyone can download from until {@link BlobSettings#readUrlTtl()} has passed. */
+    public String readUrl(String container, String name) {
+        BlobClient blob = container(container).getBlobClient(name);
+        OffsetDateTime expiry = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .plus(settings.readUrlTtl());
+        String sas = blob.generateSas(new BlobServiceSasSignatureValues(expiry,
+                new BlobSasPermission().setReadPermission(true)));
+        return blob.getBlobUrl() + "?" + sas;
+    }
+
+    public void delete(String container, String name) {
+        container(container).getBlobClient(name).deleteIfExists();
+    }
+
+    private BlobContainerClient container(String name) {
+        return containers.computeIfAbsent(name, key -> {
+            BlobContainerClient client = service.getBlobContainerClient(key);
+            client.createIfNotExists();
+            return client;
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package castad.common.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Sets up the environment of every castad service (an application class with {@link CastadService}) before
+ * its configuration files are read:
+ * <ul>
+ * <li>the service's name from {@link CastadService}: its config file {@code <name>.yml} and application name;</li>
+ * <li>{@code castad-defaults.yml} (database, Kafka, pools, actuator) below every other property source, so
+ * the service's own file, the environment and the command line override it;</li>
+ * <li>UTC as the JVM's zone: {@code DATETIME(6)} columns carry none, and every service must read and write
+ * them alike.</li>
+ * </ul>
+ */
+public class CastadDefaults implements EnvironmentPostProcessor, Ordered {
+
+    private static final String DEFAULTS = "castad-defaults.yml";
+    private static final String SERVICE = "castad-service";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        // Only castad's own services: other apps in the same JVM (the simulators in tests) stay untouched.
+        serviceName(application).ifPresent(name -> {
+            environment.getPropertySources().addLast(new MapPropertySource(
+                    SERVICE, Map.of("spring.config.name", name, "spring.application.name", name)));
+            addDefaults(environment);
+        });
+    }
+
+    private static Optional<String> serviceName(SpringApplication application) {
+        return application.getAllSources().stream()
+                .filter(Class.class::isInstance)
+                .map(source -> AnnotatedElementUtils.findMergedAnnotation((Class<?>) source, CastadService.class))
+                .filter(Objects::nonNull)
+                .map(CastadService::value)
+                .findFirst();
+    }
+
+    private static void addDefaults(ConfigurableEnvironment environment) {
+        if (environment.getPropertySources().contains(DEFAULTS)) {
+            return;
+        }
+        try {
+            new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS))
+                    .forEach(source -> environment.getPropertySources().addLast(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Before Spring Boot reads the configuration files, which needs {@code spring.config.name}. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 5;
+    }
+}

@@ -1,0 +1,5 @@
+package castad.common.event;
+
+public enum Stage {
+    LYRIC, SONG, VIDEO
+}

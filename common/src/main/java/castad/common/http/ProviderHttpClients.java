@@ -1,0 +1,32 @@
+package castad.common.http;
+
+import java.net.http.HttpClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One pooled HTTP client per provider (the original saved ~50 ms of connection set-up per call this way).
+ * The JDK client keeps connections alive and reuses them; HTTP/1.1 because the providers' plain-HTTP
+ * simulators do not speak h2c.
+ */
+public final class ProviderHttpClients {
+
+    private ProviderHttpClients() {
+    }
+
+    public static RestClient create(String baseUrl, String bearerToken, HttpClientSettings settings) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        var requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(settings.readTimeout());
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(requests)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+                .build();
+    }
+}

@@ -1,0 +1,66 @@
+package castad.common.outbox;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox writer, and a relay with a small pool of its own ({@code <service>-outbox}): relaying is
+ * background work and never takes a connection from the service's request or stage pool.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class})
+@EnableConfigurationProperties(OutboxSettings.class)
+public class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    OutboxRelayPool outboxRelayPool(DataSourceProperties properties, OutboxSettings settings,
+                                    @Value("${spring.application.name:castad}") String service) {
+        HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName(service + "-outbox");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setMinimumIdle(1);
+        pool.setMaxLifetime(1_800_000);
+        pool.setKeepaliveTime(300_000);
+        return new OutboxRelayPool(pool);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxRelayPool pool, KafkaOperations<String, Object> kafka, OutboxSettings settings) {
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(pool.dataSource()));
+        return new OutboxRelay(JdbcClient.create(pool.dataSource()), transactions, kafka, settings);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, Clock clock) {
+        return new Outbox(jdbc, relay, clock);
+    }
+
+    /** Not a DataSource bean, so that it never becomes the service's pool by accident. */
+    record OutboxRelayPool(HikariDataSource dataSource) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            dataSource.close();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package castad.common.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import castad.common.CommonTestApplication;
+import castad.common.event.LyricRequested;
+import castad.common.event.Topics;
+import castad.testsupport.InfrastructureTest;
+import castad.testsupport.KafkaProbe;
+import castad.testsupport.KafkaProbe.Message;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListener;
+
+@SpringBootTest(classes = CommonTestApplication.class, properties = "spring.kafka.consumer.group-id=dead-letter-it")
+@Import(DeadLetterIT.Listener.class)
+class DeadLetterIT extends InfrastructureTest {
+
+    @Autowired
+    Listener listener;
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicWithTheFailureAndTheConsumerKeepsGoing() {
+        String poisoned = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        try (var probe = new KafkaProbe(List.of(Topics.deadLetter(Topics.LYRIC_REQUESTED)))) {
+            KafkaProbe.send(Topics.LYRIC_REQUESTED, poisoned, "not json", Map.of("eventType", "LyricRequested"));
+            KafkaProbe.send(Topics.LYRIC_REQUESTED, poisoned, "{}", Map.of("eventType", "SomethingElse"));
+            KafkaProbe.send(Topics.LYRIC_REQUESTED, good, "{\"taskId\":\"" + good + "\",\"lyricId\":9}",
+                    Map.of("eventType", "LyricRequested"));
+
+            List<Message> dead = probe.await(m -> poisoned.equals(m.key()), 2, Duration.ofSeconds(30));
+
+            assertThat(dead).extracting(Message::value).containsExactly("not json", "{}");
+            assertThat(dead.get(1).header("kafka_dlt-exception-stacktrace")).contains("Unknown eventType SomethingElse");
+            assertThat(dead.get(0).header("kafka_dlt-original-topic")).isEqualTo(Topics.LYRIC_REQUESTED);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> listener.received.contains(new LyricRequested(good, 9)));
+        }
+    }
+
+    @TestConfiguration
+    static class Listener {
+
+        final List<LyricRequested> received = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = Topics.LYRIC_REQUESTED)
+        void on(LyricRequested command) {
+            received.add(command);
+        }
+    }
+}

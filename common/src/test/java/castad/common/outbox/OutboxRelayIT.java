@@ -1,0 +1,100 @@
+package castad.common.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import castad.common.CommonTestApplication;
+import castad.common.event.LyricRequested;
+import castad.common.event.Stage;
+import castad.common.event.StageCompleted;
+import castad.common.event.StageQueued;
+import castad.common.event.StageStarted;
+import castad.common.event.Topics;
+import castad.testsupport.InfrastructureTest;
+import castad.testsupport.KafkaProbe;
+import castad.testsupport.KafkaProbe.Message;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest(classes = CommonTestApplication.class)
+class OutboxRelayIT extends InfrastructureTest {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    KafkaProbe probe;
+
+    @BeforeEach
+    void listen() {
+        probe = new KafkaProbe(List.of(Topics.LYRIC_REQUESTED, Topics.PIPELINE_EVENTS));
+    }
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void committedEventsArePublishedInOrderWithTheirHeadersAndRemovedFromTheOutbox() {
+        String task = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> {
+            outbox.append(new LyricRequested(task, 1));
+            outbox.append(new StageQueued(task, Stage.LYRIC, 1));
+            outbox.append(new StageStarted(task, Stage.LYRIC, 1));
+            outbox.append(new StageCompleted(task, Stage.LYRIC, 1, null));
+        });
+
+        List<Message> messages = probe.forTask(task, 4);
+
+        assertThat(messages).filteredOn(m -> m.topic().equals(Topics.PIPELINE_EVENTS))
+                .extracting(m -> m.header("eventType"))
+                .containsExactly("StageQueued", "StageStarted", "StageCompleted");
+        Message first = messages.stream().filter(m -> m.topic().equals(Topics.LYRIC_REQUESTED)).findFirst().orElseThrow();
+        assertThat(first.header("eventType")).isEqualTo("LyricRequested");
+        assertThat(first.header("taskId")).isEqualTo(task);
+        assertThat(first.header("schemaVersion")).isEqualTo("1");
+        assertThat(first.header("eventId")).hasSize(36);
+        assertThat(first.header("occurredAt")).isNotBlank();
+        assertThat(first.value()).isEqualTo("{\"taskId\":\"" + task + "\",\"lyricId\":1}");
+        assertThat(outboxRowsFor(task)).isZero();
+    }
+
+    @Test
+    void aRolledBackChangeAnnouncesNothing() {
+        String rolledBack = UUID.randomUUID().toString();
+        String committed = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> {
+            outbox.append(new StageQueued(rolledBack, Stage.LYRIC, 2));
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> outbox.append(new StageQueued(committed, Stage.LYRIC, 3)));
+
+        probe.forTask(committed, 1);
+
+        assertThat(probe.await(m -> rolledBack.equals(m.key()), 0, Duration.ofSeconds(1))).isEmpty();
+        assertThat(outboxRowsFor(rolledBack)).isZero();
+    }
+
+    @Test
+    void refusesToWriteOutsideATransaction() {
+        assertThatThrownBy(() -> outbox.append(new StageQueued("t", Stage.LYRIC, 4)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private long outboxRowsFor(String task) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE record_key = ?").param(task)
+                .query(Long.class).single();
+    }
+}

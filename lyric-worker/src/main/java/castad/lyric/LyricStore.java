@@ -1,0 +1,98 @@
+package castad.lyric;
+
+import castad.common.event.Stage;
+import castad.common.event.StageCompleted;
+import castad.common.event.StageFailed;
+import castad.common.event.StageStarted;
+import castad.common.outbox.Outbox;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lyric rows, in short transactions: claim before the OpenAI call, record after it. Each change is
+ * announced on the timeline through the outbox, in the same transaction.
+ */
+@Repository
+public class LyricStore {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    LyricStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the attempt if it is pending, or if its claimant's lease ran out (that claimant crashed). A
+     * completed, failed or validly claimed attempt is left alone: redelivery never calls OpenAI again.
+     */
+    @Transactional
+    public Optional<LyricJob> claim(long lyricId, String owner, Instant leaseUntil) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int claimed = jdbc.sql("""
+                UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
+                       started_at = COALESCE(started_at, ?), updated_at = ?
+                WHERE id = ? AND (status = 'pending' OR (status = 'processing' AND lease_until < ?))""")
+                .params(owner, Timestamp.from(leaseUntil), now, now, lyricId, now)
+                .update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        LyricJob job = load(lyricId, owner);
+        outbox.append(new StageStarted(job.taskId(), Stage.LYRIC, lyricId));
+        return Optional.of(job);
+    }
+
+    @Transactional
+    public boolean complete(LyricJob job, String text, String externalId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("""
+                UPDATE lyric SET status = 'completed', lyric_text = ?, external_id = ?, lease_owner = NULL,
+                       lease_until = NULL, completed_at = ?, updated_at = ?
+                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
+                .params(text, externalId, now, now, job.lyricId(), job.leaseOwner())
+                .update();
+        if (updated == 1) {
+            outbox.append(new StageCompleted(job.taskId(), Stage.LYRIC, job.lyricId(), null));
+        }
+        return updated == 1;
+    }
+
+    @Transactional
+    public boolean fail(LyricJob job, String errorCode, String errorMessage) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("""
+                UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?, lease_owner = NULL,
+                       lease_until = NULL, completed_at = ?, updated_at = ?
+                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
+                .params(errorCode, truncate(errorMessage), now, now, job.lyricId(), job.leaseOwner())
+                .update();
+        if (updated == 1) {
+            outbox.append(new StageFailed(job.taskId(), Stage.LYRIC, job.lyricId(), errorCode, errorMessage));
+        }
+        return updated == 1;
+    }
+
+    private LyricJob load(long lyricId, String owner) {
+        return jdbc.sql("""
+                SELECT p.task_id, p.store_name, p.region, p.address, p.description, p.language, l.instructions
+                FROM lyric l JOIN project p ON p.id = l.project_id WHERE l.id = ?""")
+                .param(lyricId)
+                .query((rs, rowNum) -> new LyricJob(rs.getString("task_id"), lyricId, owner,
+                        rs.getString("store_name"), rs.getString("region"), rs.getString("address"),
+                        rs.getString("description"), rs.getString("language"), rs.getString("instructions")))
+                .single();
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
+    }
+}

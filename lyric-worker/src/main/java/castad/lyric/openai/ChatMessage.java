@@ -1,0 +1,4 @@
+package castad.lyric.openai;
+
+public record ChatMessage(String role, String content) {
+}

@@ -1,0 +1,78 @@
+package castad.lyric.openai;
+
+import castad.common.http.ProviderHttpClients;
+import io.github.resilience4j.retry.Retry;
+import java.util.List;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * OpenAI Chat Completions over one pooled HTTP client. Transient failures are retried here (backoff with
+ * jitter, honouring the provider's retry-after); what reaches the caller is usable lyrics or a final
+ * {@link OpenAiFailure}.
+ */
+public class OpenAiClient {
+
+    private final RestClient http;
+    private final OpenAiSettings settings;
+    private final Retry retry;
+
+    public OpenAiClient(OpenAiSettings settings, Retry retry) {
+        this.http = ProviderHttpClients.create(settings.effectiveBaseUrl(), settings.effectiveApiKey(),
+                settings.http());
+        this.settings = settings;
+        this.retry = retry;
+    }
+
+    /** @param reference our id of the attempt, sent as OpenAI's {@code user} field */
+    public Lyrics complete(List<ChatMessage> messages, String reference) {
+        var request = new ChatCompletion.Request(settings.model(), messages, reference);
+        return retry.executeSupplier(() -> lyricsFrom(send(request)));
+    }
+
+    private ChatCompletion.Response send(ChatCompletion.Request request) {
+        try {
+            return http.post().uri("/v1/chat/completions")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(request)
+                    .retrieve()
+                    .onStatus(HttpStatusCode::isError, (req, response) -> {
+                        throw OpenAiErrors.fromResponse(response.getStatusCode(), response.getHeaders(),
+                                errorOf(response.getBody().readAllBytes()));
+                    })
+                    .body(ChatCompletion.Response.class);
+        } catch (ResourceAccessException e) {
+            throw OpenAiFailure.transientFailure("OPENAI_UNREACHABLE", "OpenAI did not answer: " + e.getMessage(),
+                    null);
+        } catch (RestClientException e) {
+            throw OpenAiFailure.transientFailure("OPENAI_UNAVAILABLE", "OpenAI gave an unreadable answer: "
+                    + e.getMessage(), null);
+        }
+    }
+
+    private static Lyrics lyricsFrom(ChatCompletion.Response response) {
+        if (response == null || response.choices() == null || response.choices().isEmpty()) {
+            throw OpenAiFailure.permanent("LYRICS_EMPTY", "OpenAI answered without a choice");
+        }
+        ChatCompletion.Choice choice = response.choices().get(0);
+        if (!"stop".equals(choice.finishReason())) {
+            throw OpenAiErrors.unusable(choice.finishReason());
+        }
+        String text = choice.message() == null ? null : choice.message().content();
+        if (text == null || text.isBlank()) {
+            throw OpenAiFailure.permanent("LYRICS_EMPTY", "OpenAI answered with empty lyrics");
+        }
+        return new Lyrics(text.strip(), response.id());
+    }
+
+    private static ChatCompletion.Error errorOf(byte[] body) {
+        try {
+            return OpenAiJson.MAPPER.readValue(body, ChatCompletion.ErrorBody.class).error();
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package castad.lyric.openai;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * OpenAI's errors as the stage sees them: 401, 403, {@code insufficient_quota} and other 4xx are final;
+ * rate limits (honouring {@code retry-after-ms}, then {@code retry-after}), 408, 409 and 5xx may pass.
+ */
+final class OpenAiErrors {
+
+    private OpenAiErrors() {
+    }
+
+    static OpenAiFailure fromResponse(HttpStatusCode status, HttpHeaders headers, ChatCompletion.Error error) {
+        String code = error == null || error.code() == null ? "" : error.code();
+        String message = "OpenAI answered " + status.value()
+                + (error == null || error.message() == null ? "" : ": " + error.message());
+        return switch (status.value()) {
+            case 401 -> OpenAiFailure.permanent("OPENAI_UNAUTHORIZED", message);
+            case 403 -> OpenAiFailure.permanent("OPENAI_FORBIDDEN", message);
+            case 429 -> "insufficient_quota".equals(code)
+                    ? OpenAiFailure.permanent("OPENAI_INSUFFICIENT_QUOTA", message)
+                    : OpenAiFailure.transientFailure("OPENAI_RATE_LIMITED", message, retryAfter(headers, Instant.now()));
+            case 408, 409 -> OpenAiFailure.transientFailure("OPENAI_UNAVAILABLE", message, null);
+            default -> status.is5xxServerError()
+                    ? OpenAiFailure.transientFailure("OPENAI_UNAVAILABLE", message, retryAfter(headers, Instant.now()))
+                    : OpenAiFailure.permanent("OPENAI_BAD_REQUEST", message);
+        };
+    }
+
+    static OpenAiFailure unusable(String finishReason) {
+        String code = switch (finishReason == null ? "" : finishReason) {
+            case "length" -> "LYRICS_TRUNCATED";
+            case "content_filter" -> "LYRICS_CONTENT_FILTERED";
+            default -> "LYRICS_UNUSABLE";
+        };
+        return OpenAiFailure.permanent(code, "OpenAI finished with finish_reason '" + finishReason
+                + "'; the answer is not usable lyrics");
+    }
+
+    /** {@code retry-after-ms} (milliseconds), else {@code retry-after} (seconds or an HTTP date), else none. */
+    static Duration retryAfter(HttpHeaders headers, Instant now) {
+        String millis = headers.getFirst("retry-after-ms");
+        if (millis != null) {
+            try {
+                return Duration.ofMillis((long) Double.parseDouble(millis.strip()));
+            } catch (NumberFormatException ignored) {
+                // fall through to retry-after
+            }
+        }
+        String after = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (after == null) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(after.strip()) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            return httpDate(after, now);
+        }
+    }
+
+    private static Duration httpDate(String value, Instant now) {
+        try {
+            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package castad.lyric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import castad.common.event.LyricRequested;
+import castad.common.event.Topics;
+import castad.common.kafka.EventRecords;
+import castad.testsupport.InfrastructureTest;
+import castad.testsupport.KafkaProbe;
+import castad.testsupport.KafkaProbe.Message;
+import castad.testsupport.TestInfrastructure;
+import castad.testsupport.TestSimulators;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(properties = {"castad.openai.retry.initial-backoff=50ms", "castad.openai.retry.max-wait=1s"})
+class LyricWorkerIT extends InfrastructureTest {
+
+    private static final Duration STAGE_TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+    @Autowired
+    MeterRegistry meters;
+
+    /** The test's own connection: reading rows must not borrow from the pool under observation. */
+    private final JdbcClient db = JdbcClient.create(new SingleConnectionDataSource(connection(), true));
+
+    @DynamicPropertySource
+    static void simulator(DynamicPropertyRegistry registry) {
+        registry.add("castad.openai.simulator-url", TestSimulators::url);
+    }
+
+    @AfterEach
+    void clearScript() {
+        TestSimulators.clearOpenAiScript();
+    }
+
+    @Test
+    void aRequestedLyricIsWrittenInTheProjectsLanguageAndAnnouncedOnTheTimeline() {
+        Lyric lyric = pendingLyric("ja", "Sushi Ohana");
+        try (var probe = new KafkaProbe(List.of(Topics.PIPELINE_EVENTS))) {
+            request(lyric);
+
+            awaitStatus(lyric, "completed");
+            assertThat(probe.forTask(lyric.taskId(), 2)).extracting(m -> m.header("eventType"))
+                    .containsExactly("StageStarted", "StageCompleted");
+        }
+        Map<String, Object> row = row(lyric);
+        assertThat((String) row.get("lyric_text")).contains("Sushi Ohana").containsPattern("\\p{IsHiragana}|\\p{IsKatakana}");
+        assertThat(row.get("external_id").toString()).startsWith("chatcmpl-");
+        assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isEqualTo(1);
+    }
+
+    @Test
+    void redeliveredCommandsNeverCallOpenAiAgainForAClaimedOrFinishedLyric() {
+        Lyric lyric = pendingLyric("en", "Pho Corner");
+        TestSimulators.scriptOpenAi("{\"latencyMs\":1500}");
+        request(lyric);
+        awaitStatus(lyric, "processing");
+        request(lyric); // while claimed
+        awaitStatus(lyric, "completed");
+        request(lyric); // after it finished
+        request(lyric);
+        Lyric next = anotherLyric(lyric); // same task, same partition: it completes after the redeliveries
+        request(next);
+        awaitStatus(next, "completed");
+
+        assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isEqualTo(1);
+        assertThat(row(lyric).get("attempts")).isEqualTo(1);
+    }
+
+    @Test
+    void noDatabaseConnectionIsHeldWhileOpenAiWorks() {
+        Lyric lyric = pendingLyric("ko", "Kimbap Heaven");
+        TestSimulators.scriptOpenAi("{\"latencyMs\":2500}");
+
+        request(lyric);
+        awaitStatus(lyric, "processing");
+
+        await("no active connection in the lyric-worker pool during the call")
+                .pollInterval(Duration.ofMillis(10))
+                .during(Duration.ofMillis(1500)).atMost(Duration.ofMillis(2000))
+                .until(() -> activeConnections() == 0.0);
+        assertThat(row(lyric).get("status")).as("the call was still in flight").isEqualTo("processing");
+        awaitStatus(lyric, "completed");
+    }
+
+    @Test
+    void finalProviderErrorsFailTheStageAtOnceWithAClearCode() {
+        assertFailsWith("{\"status\":401,\"code\":\"invalid_api_key\"}", "OPENAI_UNAUTHORIZED");
+        assertFailsWith("{\"status\":403,\"code\":\"unsupported_country_region_territory\"}", "OPENAI_FORBIDDEN");
+        assertFailsWith("{\"status\":429,\"code\":\"insufficient_quota\"}", "OPENAI_INSUFFICIENT_QUOTA");
+        assertFailsWith("{\"finishReason\":\"length\"}", "LYRICS_TRUNCATED");
+        assertFailsWith("{\"finishReason\":\"content_filter\"}", "LYRICS_CONTENT_FILTERED");
+    }
+
+    @Test
+    void transientProviderErrorsAreRetriedUntilTheLyricIsWritten() {
+        Lyric lyric = pendingLyric("zh", "Dumpling House");
+        TestSimulators.scriptOpenAi("{\"status\":500}", "{\"status\":503,\"code\":\"server_is_overloaded\"}",
+                "{\"status\":429,\"code\":\"rate_limit_exceeded\",\"retryAfterMs\":200}");
+
+        request(lyric);
+
+        awaitStatus(lyric, "completed");
+        assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aProviderThatKeepsFailingFailsTheStageAfterTheLastRetry() {
+        Lyric lyric = pendingLyric("en", "Always Down");
+        TestSimulators.scriptOpenAi("{\"status\":500}", "{\"status\":500}", "{\"status\":500}", "{\"status\":500}");
+
+        request(lyric);
+
+        awaitStatus(lyric, "failed");
+        assertThat(row(lyric).get("error_code")).isEqualTo("OPENAI_UNAVAILABLE");
+    }
+
+    private void assertFailsWith(String outcome, String errorCode) {
+        Lyric lyric = pendingLyric("en", "Store " + errorCode);
+        TestSimulators.scriptOpenAi(outcome, "{}");
+
+        request(lyric);
+
+        awaitStatus(lyric, "failed");
+        Map<String, Object> row = row(lyric);
+        assertThat(row.get("error_code")).isEqualTo(errorCode);
+        assertThat((String) row.get("error_message")).isNotBlank();
+        assertThat(row.get("lyric_text")).isNull();
+        TestSimulators.clearOpenAiScript(); // the spare success was not used: no retry happened
+    }
+
+    private Lyric pendingLyric(String language, String storeName) {
+        String taskId = UUID.randomUUID().toString();
+        db.sql("""
+                INSERT INTO project (task_id, store_name, region, description, language, created_at, updated_at)
+                VALUES (?, ?, 'Seoul', 'Warm, family-run, open late', ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""")
+                .params(taskId, storeName, language).update();
+        return anotherLyric(new Lyric(taskId, 0));
+    }
+
+    private Lyric anotherLyric(Lyric of) {
+        db.sql("""
+                INSERT INTO lyric (project_id, status, created_at, updated_at)
+                SELECT id, 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM project WHERE task_id = ?""")
+                .param(of.taskId()).update();
+        long id = db.sql("SELECT MAX(l.id) FROM lyric l JOIN project p ON p.id = l.project_id WHERE p.task_id = ?")
+                .param(of.taskId()).query(Long.class).single();
+        return new Lyric(of.taskId(), id);
+    }
+
+    private void request(Lyric lyric) {
+        kafka.send(EventRecords.of(new LyricRequested(lyric.taskId(), lyric.id())));
+    }
+
+    private void awaitStatus(Lyric lyric, String status) {
+        await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> status.equals(row(lyric).get("status")));
+    }
+
+    private Map<String, Object> row(Lyric lyric) {
+        return db.sql("SELECT * FROM lyric WHERE id = ?").param(lyric.id()).query().singleRow();
+    }
+
+    private double activeConnections() {
+        return meters.get("hikaricp.connections.active").tag("pool", "lyric-worker").gauge().value();
+    }
+
+    private static Connection connection() {
+        try {
+            return DriverManager.getConnection(TestInfrastructure.jdbcUrl(), "root", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Lyric(String taskId, long id) {
+    }
+}

@@ -1,0 +1,7 @@
+package castad.simulators.openai;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+record LatencySetting(@NotNull @PositiveOrZero Long latencyMs) {
+}

@@ -1,0 +1,39 @@
+package castad.simulators.openai;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import castad.simulators.fault.AdjustableLatency;
+import castad.simulators.fault.OutcomeQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class OpenAiConfiguration implements WebMvcConfigurer {
+
+    private final OpenAiSettings settings;
+    private final ObjectMapper json;
+
+    OpenAiConfiguration(OpenAiSettings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Bean
+    OpenAiFaults openAiFaults() {
+        return new OpenAiFaults(new OutcomeQueue<>(), new AdjustableLatency(settings.latency()));
+    }
+
+    @Bean
+    RequestWindow openAiRequestWindow(Clock clock) {
+        return new RequestWindow(settings.requestsPerMinute(), settings.tokensPerMinute(), clock);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ApiKeyCheck(settings, json)).addPathPatterns("/v1/chat/**");
+    }
+}

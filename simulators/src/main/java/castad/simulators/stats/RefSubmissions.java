@@ -1,0 +1,4 @@
+package castad.simulators.stats;
+
+public record RefSubmissions(String ref, long submissions) {
+}

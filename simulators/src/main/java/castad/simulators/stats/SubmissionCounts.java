@@ -1,0 +1,4 @@
+package castad.simulators.stats;
+
+public record SubmissionCounts(long submissions, long duplicateSubmissions) {
+}

@@ -1,0 +1,132 @@
+package castad.simulators;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** A real HTTP client for a running simulator, as a service under test would talk to it. */
+public final class SimulatorHttp {
+
+    public static final String KEY = "sk-test-0123456789";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public SimulatorHttp(int port) {
+        this.base = URI.create("http://localhost:" + port);
+    }
+
+    /** A lyric request as our lyric worker sends it: a system message and a user prompt with facts. */
+    public static Map<String, Object> lyricRequest(String user, String store, String language) {
+        var prompt = "Write lyrics for a short advertising song.\nStore: " + store + "\nRegion: Seoul\nLanguage: " + language;
+        return chatRequest(user, List.of(
+                Map.of("role", "system", "content", "You write catchy lyrics for local stores."),
+                Map.of("role", "user", "content", prompt)));
+    }
+
+    public static Map<String, Object> chatRequest(String user, List<Map<String, Object>> messages) {
+        return user == null
+                ? Map.of("model", "gpt-4o-mini", "messages", messages)
+                : Map.of("model", "gpt-4o-mini", "messages", messages, "user", user);
+    }
+
+    public Reply chat(Object body) {
+        return send("POST", "/v1/chat/completions", body, "Authorization", "Bearer " + KEY);
+    }
+
+    public CompletableFuture<Reply> chatAsync(Object body) {
+        return http.sendAsync(request("POST", "/v1/chat/completions", body, "Authorization", "Bearer " + KEY),
+                BodyHandlers.ofString()).thenApply(SimulatorHttp::reply);
+    }
+
+    public Reply script(String outcomesJson) {
+        return send("POST", "/sim/openai/script", raw("{\"outcomes\":" + outcomesJson + "}"));
+    }
+
+    public Reply send(String method, String path, Object body, String... headers) {
+        try {
+            return reply(http.send(request(method, path, body, headers), BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** Puts the simulator back to its defaults: no script, no counts, no latency. */
+    public void reset() {
+        send("DELETE", "/sim/openai/script", null);
+        send("DELETE", "/sim/stats", null);
+        send("PUT", "/sim/openai/latency", Map.of("latencyMs", 0));
+    }
+
+    public static Raw raw(String json) {
+        return new Raw(json);
+    }
+
+    private HttpRequest request(String method, String path, Object body, String... headers) {
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json(body)));
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder.build();
+    }
+
+    private static String json(Object body) {
+        try {
+            return body instanceof Raw raw ? raw.json() : JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Reply reply(HttpResponse<String> response) {
+        try {
+            var body = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), response.headers(), body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** A JSON body sent as written. */
+    public record Raw(String json) {
+    }
+
+    public record Reply(int status, HttpHeaders headers, JsonNode body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String content() {
+            return body.at("/choices/0/message/content").asText();
+        }
+    }
+}
