@@ -1,7 +1,11 @@
 package castad.common.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,21 +30,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(OutboxSettings.class)
 public class OutboxConfiguration {
 
+    /** Microsecond ticks: what a DATETIME(6) column keeps, so a value reads back as it was written. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean(destroyMethod = "close")
     OutboxRelayPool outboxRelayPool(DataSourceProperties properties, OutboxSettings settings,
-                                    @Value("${spring.application.name:castad}") String service) {
+                                    @Value("${spring.application.name:castad}") String service,
+                                    ObjectProvider<MeterRegistry> meters) {
         HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         pool.setPoolName(service + "-outbox");
         pool.setMaximumPoolSize(settings.poolSize());
         pool.setMinimumIdle(1);
         pool.setMaxLifetime(1_800_000);
         pool.setKeepaliveTime(300_000);
+        meters.ifAvailable(registry -> pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
         return new OutboxRelayPool(pool);
     }
 
