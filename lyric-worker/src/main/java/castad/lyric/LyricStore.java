@@ -5,6 +5,7 @@ import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
 import castad.common.event.StageStarted;
 import castad.common.outbox.Outbox;
+import castad.common.stage.PipelineOutcomes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,11 +23,13 @@ public class LyricStore {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final PipelineOutcomes pipelines;
     private final Clock clock;
 
-    LyricStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    LyricStore(JdbcClient jdbc, Outbox outbox, PipelineOutcomes pipelines, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.pipelines = pipelines;
         this.clock = clock;
     }
 
@@ -77,6 +80,7 @@ public class LyricStore {
                 .update();
         if (updated == 1) {
             outbox.append(new StageFailed(job.taskId(), Stage.LYRIC, job.lyricId(), errorCode, errorMessage));
+            pipelines.stageFailed(Stage.LYRIC, job.lyricId(), errorCode, errorMessage);
         }
         return updated == 1;
     }

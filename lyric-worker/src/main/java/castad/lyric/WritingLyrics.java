@@ -1,10 +1,10 @@
 package castad.lyric;
 
+import castad.common.http.ProviderFailure;
 import castad.common.event.LyricRequested;
 import castad.common.event.Topics;
 import castad.lyric.openai.Lyrics;
 import castad.lyric.openai.OpenAiClient;
-import castad.lyric.openai.OpenAiFailure;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ class WritingLyrics {
         try {
             Lyrics lyrics = openAi.complete(LyricPrompt.of(job), job.reference());
             store.complete(job, lyrics.text(), lyrics.completionId());
-        } catch (OpenAiFailure failure) {
+        } catch (ProviderFailure failure) {
             log.warn("Lyric {} of task {} failed: {} {}", job.lyricId(), job.taskId(), failure.errorCode(),
                     failure.getMessage());
             store.fail(job, failure.errorCode(), failure.getMessage());

@@ -6,6 +6,7 @@ import castad.common.event.StageQueued;
 import castad.common.outbox.Outbox;
 import castad.gateway.project.Project;
 import castad.gateway.project.Projects;
+import castad.gateway.stage.StageAlreadyRunning;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,7 @@ public class RequestingLyrics {
         if (lyrics.isRunning(project.id())) {
             throw new StageAlreadyRunning("lyric", taskId);
         }
-        Lyric lyric = lyrics.save(Lyric.pending(project.id(), instructions, clock.instant()));
+        Lyric lyric = lyrics.save(Lyric.pending(project.id(), null, instructions, clock.instant()));
         outbox.append(new LyricRequested(taskId, lyric.id()));
         outbox.append(new StageQueued(taskId, Stage.LYRIC, lyric.id()));
         return lyric;

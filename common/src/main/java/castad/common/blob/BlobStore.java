@@ -49,6 +49,11 @@ public class BlobStore {
         return new StoredBlob(container, name, blob.getBlobUrl(), measured.count(), measured.sha256Hex());
     }
 
+    /** The blob's plain URL: where it is, not readable without a signature. */
+    public String url(String container, String name) {
+        return container(container).getBlobClient(name).getBlobUrl();
+    }
+
     /** A URL anyone can download from until {@link BlobSettings#readUrlTtl()} has passed. */
     public String readUrl(String container, String name) {
         BlobClient blob = container(container).getBlobClient(name);

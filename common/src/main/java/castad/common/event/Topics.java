@@ -29,6 +29,18 @@ public final class Topics {
         if (event instanceof LyricRequested) {
             return LYRIC_REQUESTED;
         }
+        if (event instanceof SongRequested) {
+            return SONG_REQUESTED;
+        }
+        if (event instanceof VideoRequested) {
+            return VIDEO_REQUESTED;
+        }
+        if (event instanceof BlobRequested) {
+            return BLOB_REQUESTED;
+        }
+        if (event instanceof ProviderCallback) {
+            return PROVIDER_CALLBACKS;
+        }
         if (event instanceof PipelineEvent) {
             return PIPELINE_EVENTS;
         }

@@ -1,6 +1,6 @@
 package castad.lyric.openai;
 
-import castad.common.http.ProviderHttpClients;
+import castad.common.http.ProviderFailure;
 import io.github.resilience4j.retry.Retry;
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +12,7 @@ import org.springframework.web.client.RestClientException;
 /**
  * OpenAI Chat Completions over one pooled HTTP client. Transient failures are retried here (backoff with
  * jitter, honouring the provider's retry-after); what reaches the caller is usable lyrics or a final
- * {@link OpenAiFailure}.
+ * {@link ProviderFailure}.
  */
 public class OpenAiClient {
 
@@ -21,8 +21,7 @@ public class OpenAiClient {
     private final Retry retry;
 
     public OpenAiClient(OpenAiSettings settings, Retry retry) {
-        this.http = ProviderHttpClients.create(settings.effectiveBaseUrl(), settings.effectiveApiKey(),
-                settings.http());
+        this.http = settings.access().restClient(settings.http());
         this.settings = settings;
         this.retry = retry;
     }
@@ -45,17 +44,17 @@ public class OpenAiClient {
                     })
                     .body(ChatCompletion.Response.class);
         } catch (ResourceAccessException e) {
-            throw OpenAiFailure.transientFailure("OPENAI_UNREACHABLE", "OpenAI did not answer: " + e.getMessage(),
+            throw ProviderFailure.transientFailure("OPENAI_UNREACHABLE", "OpenAI did not answer: " + e.getMessage(),
                     null);
         } catch (RestClientException e) {
-            throw OpenAiFailure.transientFailure("OPENAI_UNAVAILABLE", "OpenAI gave an unreadable answer: "
+            throw ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", "OpenAI gave an unreadable answer: "
                     + e.getMessage(), null);
         }
     }
 
     private static Lyrics lyricsFrom(ChatCompletion.Response response) {
         if (response == null || response.choices() == null || response.choices().isEmpty()) {
-            throw OpenAiFailure.permanent("LYRICS_EMPTY", "OpenAI answered without a choice");
+            throw ProviderFailure.permanent("LYRICS_EMPTY", "OpenAI answered without a choice");
         }
         ChatCompletion.Choice choice = response.choices().get(0);
         if (!"stop".equals(choice.finishReason())) {
@@ -63,7 +62,7 @@ public class OpenAiClient {
         }
         String text = choice.message() == null ? null : choice.message().content();
         if (text == null || text.isBlank()) {
-            throw OpenAiFailure.permanent("LYRICS_EMPTY", "OpenAI answered with empty lyrics");
+            throw ProviderFailure.permanent("LYRICS_EMPTY", "OpenAI answered with empty lyrics");
         }
         return new Lyrics(text.strip(), response.id());
     }

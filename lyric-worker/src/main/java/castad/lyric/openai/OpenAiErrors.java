@@ -1,5 +1,6 @@
 package castad.lyric.openai;
 
+import castad.common.http.ProviderFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -17,30 +18,30 @@ final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
-    static OpenAiFailure fromResponse(HttpStatusCode status, HttpHeaders headers, ChatCompletion.Error error) {
+    static ProviderFailure fromResponse(HttpStatusCode status, HttpHeaders headers, ChatCompletion.Error error) {
         String code = error == null || error.code() == null ? "" : error.code();
         String message = "OpenAI answered " + status.value()
                 + (error == null || error.message() == null ? "" : ": " + error.message());
         return switch (status.value()) {
-            case 401 -> OpenAiFailure.permanent("OPENAI_UNAUTHORIZED", message);
-            case 403 -> OpenAiFailure.permanent("OPENAI_FORBIDDEN", message);
+            case 401 -> ProviderFailure.permanent("OPENAI_UNAUTHORIZED", message);
+            case 403 -> ProviderFailure.permanent("OPENAI_FORBIDDEN", message);
             case 429 -> "insufficient_quota".equals(code)
-                    ? OpenAiFailure.permanent("OPENAI_INSUFFICIENT_QUOTA", message)
-                    : OpenAiFailure.transientFailure("OPENAI_RATE_LIMITED", message, retryAfter(headers, Instant.now()));
-            case 408, 409 -> OpenAiFailure.transientFailure("OPENAI_UNAVAILABLE", message, null);
+                    ? ProviderFailure.permanent("OPENAI_INSUFFICIENT_QUOTA", message)
+                    : ProviderFailure.transientFailure("OPENAI_RATE_LIMITED", message, retryAfter(headers, Instant.now()));
+            case 408, 409 -> ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", message, null);
             default -> status.is5xxServerError()
-                    ? OpenAiFailure.transientFailure("OPENAI_UNAVAILABLE", message, retryAfter(headers, Instant.now()))
-                    : OpenAiFailure.permanent("OPENAI_BAD_REQUEST", message);
+                    ? ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", message, retryAfter(headers, Instant.now()))
+                    : ProviderFailure.permanent("OPENAI_BAD_REQUEST", message);
         };
     }
 
-    static OpenAiFailure unusable(String finishReason) {
+    static ProviderFailure unusable(String finishReason) {
         String code = switch (finishReason == null ? "" : finishReason) {
             case "length" -> "LYRICS_TRUNCATED";
             case "content_filter" -> "LYRICS_CONTENT_FILTERED";
             default -> "LYRICS_UNUSABLE";
         };
-        return OpenAiFailure.permanent(code, "OpenAI finished with finish_reason '" + finishReason
+        return ProviderFailure.permanent(code, "OpenAI finished with finish_reason '" + finishReason
                 + "'; the answer is not usable lyrics");
     }
 

@@ -1,5 +1,6 @@
 package castad.lyric.openai;
 
+import castad.common.http.ProviderFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -41,12 +42,12 @@ class OpenAiErrorsTest {
     }
 
     private static void assertFinal(int status, String code, String errorCode) {
-        OpenAiFailure failure = failure(status, code, new HttpHeaders());
+        ProviderFailure failure = failure(status, code, new HttpHeaders());
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.errorCode()).isEqualTo(errorCode);
     }
 
-    private static OpenAiFailure failure(int status, String code, HttpHeaders headers) {
+    private static ProviderFailure failure(int status, String code, HttpHeaders headers) {
         return OpenAiErrors.fromResponse(HttpStatusCode.valueOf(status), headers,
                 new ChatCompletion.Error("message", "type", code));
     }

@@ -1,0 +1,41 @@
+package castad.gateway.stage;
+
+import castad.common.event.Stage;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class StageController {
+
+    private final StartingStages starting;
+    private final StageViews views;
+
+    StageController(StartingStages starting, StageViews views) {
+        this.starting = starting;
+        this.views = views;
+    }
+
+    /** 202 with the pending song; 409 while one runs or before the lyrics are completed. */
+    @PostMapping("/api/v1/projects/{taskId}/songs")
+    ResponseEntity<StageView> song(@PathVariable String taskId, @Valid @RequestBody(required = false) SongOptions body) {
+        long id = starting.song(taskId, body == null ? SongOptions.NONE : body);
+        return accepted(taskId, views.byId(Stage.SONG, id));
+    }
+
+    /** 202 with the pending video; 409 while one runs, or before a song is completed and a photo uploaded. */
+    @PostMapping("/api/v1/projects/{taskId}/videos")
+    ResponseEntity<StageView> video(@PathVariable String taskId,
+                                    @Valid @RequestBody(required = false) VideoOptions body) {
+        long id = starting.video(taskId, body == null ? VideoOptions.NONE : body);
+        return accepted(taskId, views.byId(Stage.VIDEO, id));
+    }
+
+    private static ResponseEntity<StageView> accepted(String taskId, StageView view) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/projects/" + taskId)).body(view);
+    }
+}

@@ -1,0 +1,240 @@
+package castad.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import castad.common.event.Stage;
+import castad.common.event.StageCompleted;
+import castad.common.event.StageQueued;
+import castad.common.event.StageStarted;
+import castad.common.event.Topics;
+import castad.common.outbox.Outbox;
+import castad.testsupport.InfrastructureTest;
+import castad.testsupport.KafkaProbe;
+import castad.testsupport.KafkaProbe.Message;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "castad.callbacks.token=the-test-callback-token")
+@Import(StatementCounter.class)
+class GatewayStagesIT extends InfrastructureTest {
+
+    private static final String TOKEN = "the-test-callback-token";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aSongNeedsCompletedLyricsAndAVideoNeedsASongAndAPhoto() {
+        long project = project("Noodle Bar");
+        String taskId = taskId(project);
+
+        assertProblem(post(taskId, "songs", null), HttpStatus.CONFLICT, "needs completed lyrics");
+        long lyric = stageRow("lyric", project, "completed");
+        ResponseEntity<JsonNode> song = post(taskId, "songs", "{\"style\":\"jazz\"}");
+        assertThat(song.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(song.getBody().get("status").asText()).isEqualTo("pending");
+        assertProblem(post(taskId, "songs", null), HttpStatus.CONFLICT, "already pending or processing");
+
+        assertProblem(post(taskId, "videos", null), HttpStatus.CONFLICT, "needs a completed song");
+        jdbc.sql("UPDATE song SET status = 'completed', lyric_id = ? WHERE project_id = ?").params(lyric, project).update();
+        assertProblem(post(taskId, "videos", null), HttpStatus.CONFLICT, "needs at least one photo");
+        image(project);
+        assertThat(post(taskId, "videos", "{\"templateId\":\"my-template\"}").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(jdbc.sql("SELECT template_id FROM video WHERE project_id = ?").param(project).query(String.class)
+                .single()).isEqualTo("my-template");
+    }
+
+    @Test
+    void aPipelineStartsWithItsLyricAndCannotRunTwiceAtOnce() {
+        long project = project("Tea House");
+        String taskId = taskId(project);
+        assertProblem(post(taskId, "pipeline", null), HttpStatus.CONFLICT, "photos");
+        image(project);
+
+        try (var probe = new KafkaProbe(List.of(Topics.LYRIC_REQUESTED, Topics.PIPELINE_EVENTS))) {
+            ResponseEntity<JsonNode> started = post(taskId, "pipeline", "{\"style\":\"lofi\",\"prompt\":\"calm\"}");
+            ResponseEntity<JsonNode> again = post(taskId, "pipeline", null);
+
+            assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertProblem(again, HttpStatus.CONFLICT, "already pending or processing");
+            assertThat(probe.forTask(taskId, 3)).extracting(m -> m.header("eventType"))
+                    .containsExactlyInAnyOrder("PipelineStarted", "LyricRequested", "StageQueued");
+        }
+        JsonNode task = http.getForObject("/api/v1/projects/" + taskId, JsonNode.class);
+        assertThat(task.get("pipeline").get("status").asText()).isEqualTo("running");
+        assertThat(task.get("lyric").get("status").asText()).isEqualTo("pending");
+        assertThat(jdbc.sql("SELECT style FROM pipeline WHERE project_id = ?").param(project).query(String.class)
+                .single()).isEqualTo("lofi");
+    }
+
+    @Test
+    void providerWebhooksWithTheRightTokenArePassedOnAndOthersRefused() {
+        long project = project("Taco Stand");
+        String taskId = taskId(project);
+        long song = stageRow("song", project, "processing");
+        String body = "{\"code\":200,\"data\":{\"callbackType\":\"complete\",\"task_id\":\"abc\"}}";
+
+        try (var probe = new KafkaProbe(List.of(Topics.PROVIDER_CALLBACKS))) {
+            ResponseEntity<JsonNode> wrong = callback("suno", "not-the-token", song, body);
+            ResponseEntity<JsonNode> right = callback("suno", TOKEN, song, body);
+            ResponseEntity<JsonNode> unknown = callback("creatomate", TOKEN, 987_654_321L, "{}");
+
+            assertProblem(wrong, HttpStatus.UNAUTHORIZED, "token");
+            assertThat(right.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.OK);
+            Message passed = probe.forTask(taskId, 1).get(0);
+            assertThat(passed.header("eventType")).isEqualTo("SunoCallback");
+            assertThat(passed.value()).contains("\"songId\":" + song).contains("callbackType");
+        }
+    }
+
+    @Test
+    void listsShowTheLatestCompletedItemPerTaskNewestFirstWithAConstantNumberOfQueries() {
+        long older = project("Older Shop");
+        long newer = project("Newer Shop");
+        stageRow("song", older, "completed");
+        long latestOfOlder = stageRow("song", older, "completed");
+        stageRow("song", newer, "completed");
+        stageRow("song", newer, "failed");
+        jdbc.sql("UPDATE song SET completed_at = '2030-01-01 00:00:00', result_container = 'media',"
+                + " result_blob_name = 'songs/x.mp3' WHERE id = ?").param(latestOfOlder).update();
+
+        JsonNode page = http.getForObject("/api/v1/songs?size=10", JsonNode.class);
+        assertThat(page.get("items").get(0).get("storeName").asText()).isEqualTo("Older Shop");
+        assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(latestOfOlder);
+        assertThat(page.get("items").get(0).get("resultUrl").asText()).contains("x.mp3", "sig=");
+        assertThat(page.get("items")).extracting(i -> i.get("storeName").asText()).doesNotHaveDuplicates();
+
+        List<Integer> statements = List.of(10, 100, 1000).stream().map(size -> {
+            int before = StatementCounter.count.get();
+            assertThat(http.getForEntity("/api/v1/songs?size=" + size, JsonNode.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            http.getForEntity("/api/v1/videos?size=" + size, JsonNode.class);
+            return StatementCounter.count.get() - before;
+        }).toList();
+        assertThat(statements).containsOnly(statements.get(0));
+        assertThat(statements.get(0)).isLessThanOrEqualTo(4);
+        assertProblem(http.getForEntity("/api/v1/videos?size=0", JsonNode.class), HttpStatus.BAD_REQUEST, "size");
+    }
+
+    @Test
+    void theEventStreamReplaysWhatHappenedThenFollowsLiveInOrder() throws Exception {
+        long project = project("Dim Sum Palace");
+        String taskId = taskId(project);
+        transactions.executeWithoutResult(s -> {
+            outbox.append(new StageQueued(taskId, Stage.LYRIC, 1));
+            outbox.append(new StageStarted(taskId, Stage.LYRIC, 1));
+        });
+        List<String> events = new CopyOnWriteArrayList<>();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects/" + taskId
+                + "/events")).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = new Thread(() -> readEvents(response.body(), events));
+        reader.setDaemon(true);
+        reader.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+        transactions.executeWithoutResult(s -> outbox.append(new StageCompleted(taskId, Stage.LYRIC, 1, null)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= 3);
+        assertThat(events).containsExactly("StageQueued", "StageStarted", "StageCompleted");
+        assertThat(http.getForEntity("/api/v1/projects/" + UUID.randomUUID() + "/events", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static void readEvents(java.io.InputStream body, List<String> events) {
+        try (var lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    events.add(line.substring("event:".length()).strip());
+                }
+            }
+        } catch (java.io.IOException closed) {
+            // the test ended
+        }
+    }
+
+    private long project(String name) {
+        String taskId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)
+                VALUES (?, ?, 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").params(taskId, name).update();
+        return jdbc.sql("SELECT id FROM project WHERE task_id = ?").param(taskId).query(Long.class).single();
+    }
+
+    private String taskId(long project) {
+        return jdbc.sql("SELECT task_id FROM project WHERE id = ?").param(project).query(String.class).single();
+    }
+
+    private long stageRow(String table, long project, String status) {
+        jdbc.sql("INSERT INTO " + table + " (project_id, status, completed_at, created_at, updated_at)"
+                + " VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))").params(project, status).update();
+        return jdbc.sql("SELECT MAX(id) FROM " + table + " WHERE project_id = ?").param(project).query(Long.class)
+                .single();
+    }
+
+    private void image(long project) {
+        jdbc.sql("""
+                INSERT INTO image (project_id, sort_order, blob_container, blob_name, blob_url, content_type,
+                                   size_bytes, created_at)
+                VALUES (?, 1, 'images', 'x.png', 'http://x/x.png', 'image/png', 1, UTC_TIMESTAMP(6))""")
+                .param(project).update();
+    }
+
+    private ResponseEntity<JsonNode> post(String taskId, String what, String json) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/v1/projects/" + taskId + "/" + what, new HttpEntity<>(json, headers),
+                JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> callback(String provider, String token, long ref, String body) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/v1/callbacks/" + provider + "?token={t}&ref={r}",
+                new HttpEntity<>(body, headers), JsonNode.class, Map.of("t", token, "r", ref));
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String detail) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status.value());
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("detail").asText()).contains(detail);
+    }
+}

@@ -1,0 +1,43 @@
+package castad.common.http;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A provider call that did not give a usable answer. {@code errorCode} is what the stage records when it
+ * fails; {@code retryable} says whether trying again can help, {@code retryAfter} when the provider asked
+ * us to wait.
+ */
+public class ProviderFailure extends RuntimeException {
+
+    private final String errorCode;
+    private final boolean retryable;
+    private final Duration retryAfter;
+
+    protected ProviderFailure(String errorCode, String message, boolean retryable, Duration retryAfter) {
+        super(message);
+        this.errorCode = errorCode;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ProviderFailure permanent(String errorCode, String message) {
+        return new ProviderFailure(errorCode, message, false, null);
+    }
+
+    public static ProviderFailure transientFailure(String errorCode, String message, Duration retryAfter) {
+        return new ProviderFailure(errorCode, message, true, retryAfter);
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,193 @@
+package castad.common.stage;
+
+import castad.common.blob.StoredBlob;
+import castad.common.event.BlobRequested;
+import castad.common.event.Stage;
+import castad.common.event.StageCompleted;
+import castad.common.event.StageFailed;
+import castad.common.event.StageStarted;
+import castad.common.outbox.Outbox;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rows of a stage that waits on a provider for minutes (song, video), in short transactions. Waiting is
+ * durable state, never a sleeping thread: {@code external_id} once submitted, {@code next_poll_at} for the
+ * poller, {@code deadline_at} after which the attempt fails. Every change that clients care about is
+ * announced through the outbox in the same transaction.
+ *
+ * <pre>
+ * pending --claim--> processing (lease) --submitted--> processing (external_id, polls)
+ *   --source ready--> processing (source_url; BlobRequested) --blob stored--> completed
+ * any of them --fail / deadline--> failed
+ * </pre>
+ */
+public class WaitingStageStore {
+
+    private final Stage stage;
+    private final String table;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Outbox outbox;
+    private final PipelineOutcomes pipelines;
+    private final Clock clock;
+
+    public WaitingStageStore(Stage stage, JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
+                             PipelineOutcomes pipelines, Clock clock) {
+        this.stage = stage;
+        this.table = StageTables.of(stage);
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.pipelines = pipelines;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes a pending attempt, or one whose claimant's lease ran out before it stored the provider's id.
+     * Submitted, finished or validly claimed attempts are left alone: a redelivered command pays nothing.
+     */
+    public Optional<Claim> claim(long id, String owner, Duration lease, Duration deadline) {
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            boolean takeover = isAbandoned(id, now);
+            int claimed = jdbc.sql("UPDATE " + table + """
+                     SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
+                        started_at = COALESCE(started_at, ?), deadline_at = COALESCE(deadline_at, ?), updated_at = ?
+                    WHERE id = ? AND (status = 'pending'
+                       OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
+                    .params(owner, ts(now.plus(lease)), ts(now), ts(now.plus(deadline)), ts(now), id, ts(now))
+                    .update();
+            if (claimed == 0) {
+                return Optional.<Claim>empty();
+            }
+            String taskId = taskIdOf(id);
+            if (!takeover) {
+                outbox.append(new StageStarted(taskId, stage, id));
+            }
+            return Optional.of(new Claim(taskId, id, owner, takeover));
+        });
+    }
+
+    /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
+    public boolean submitted(Claim claim, String externalId, Duration firstPoll) {
+        Instant now = clock.instant();
+        return jdbc.sql("UPDATE " + table + """
+                 SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
+                .params(externalId, ts(now.plus(firstPoll)), ts(now), claim.stageId(), claim.owner())
+                .update() == 1;
+    }
+
+    /**
+     * The provider has the file: asks blob-worker to copy it. Only the first report (webhook or poll,
+     * however often repeated) counts.
+     */
+    public boolean sourceReady(long id, String sourceUrl, BigDecimal durationSeconds, String contentType,
+                               String blobName) {
+        Boolean ready = transactions.execute(status -> {
+            int updated = jdbc.sql("UPDATE " + table + """
+                     SET source_url = ?, duration_seconds = ?, next_poll_at = NULL, updated_at = ?
+                    WHERE id = ? AND status = 'processing' AND source_url IS NULL""")
+                    .params(sourceUrl, durationSeconds, ts(clock.instant()), id)
+                    .update();
+            if (updated == 1) {
+                outbox.append(new BlobRequested(taskIdOf(id), stage, id, sourceUrl, contentType, blobName));
+            }
+            return updated == 1;
+        });
+        return Boolean.TRUE.equals(ready);
+    }
+
+    /** Claims up to {@code limit} attempts due for a poll by pushing their next poll out: one poller per row. */
+    public List<PollTarget> claimDuePolls(int limit, Duration interval) {
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<PollTarget> due = jdbc.sql("SELECT s.id, s.external_id, p.task_id FROM " + table + """
+                     s JOIN project p ON p.id = s.project_id
+                    WHERE s.status = 'processing' AND s.next_poll_at <= ?
+                    ORDER BY s.next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                    .params(ts(now), limit)
+                    .query((rs, n) -> new PollTarget(rs.getString("task_id"), rs.getLong("id"),
+                            rs.getString("external_id")))
+                    .list();
+            if (!due.isEmpty()) {
+                jdbc.sql("UPDATE " + table + " SET next_poll_at = :next WHERE id IN (:ids)")
+                        .param("next", ts(now.plus(interval)))
+                        .param("ids", due.stream().map(PollTarget::stageId).toList())
+                        .update();
+            }
+            return due;
+        });
+    }
+
+    public boolean complete(long id, StoredBlob blob) {
+        Boolean completed = transactions.execute(status -> {
+            Instant now = clock.instant();
+            int updated = jdbc.sql("UPDATE " + table + """
+                     SET status = 'completed', result_url = ?, result_container = ?, result_blob_name = ?,
+                        result_sha256 = ?, result_size_bytes = ?, next_poll_at = NULL, lease_owner = NULL,
+                        lease_until = NULL, completed_at = ?, updated_at = ?
+                    WHERE id = ? AND status = 'processing'""")
+                    .params(blob.url(), blob.container(), blob.name(), blob.sha256(), blob.sizeBytes(), ts(now),
+                            ts(now), id)
+                    .update();
+            if (updated == 1) {
+                outbox.append(new StageCompleted(taskIdOf(id), stage, id, blob.url()));
+                pipelines.stageCompleted(stage, id);
+            }
+            return updated == 1;
+        });
+        return Boolean.TRUE.equals(completed);
+    }
+
+    public boolean fail(long id, String errorCode, String errorMessage) {
+        Boolean failed = transactions.execute(status -> {
+            Instant now = clock.instant();
+            int updated = jdbc.sql("UPDATE " + table + """
+                     SET status = 'failed', error_code = ?, error_message = ?, next_poll_at = NULL,
+                        lease_owner = NULL, lease_until = NULL, completed_at = ?, updated_at = ?
+                    WHERE id = ? AND status IN ('pending', 'processing')""")
+                    .params(errorCode, StageTables.truncate(errorMessage), ts(now), ts(now), id)
+                    .update();
+            if (updated == 1) {
+                outbox.append(new StageFailed(taskIdOf(id), stage, id, errorCode, errorMessage));
+                pipelines.stageFailed(stage, id, errorCode, errorMessage);
+            }
+            return updated == 1;
+        });
+        return Boolean.TRUE.equals(failed);
+    }
+
+    /** Attempts past their deadline, oldest first; each is then failed on its own. */
+    public List<Long> pastDeadline(int limit) {
+        return jdbc.sql("SELECT id FROM " + table
+                        + " WHERE status = 'processing' AND deadline_at < ? ORDER BY deadline_at LIMIT ?")
+                .params(ts(clock.instant()), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    private boolean isAbandoned(long id, Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table
+                        + " WHERE id = ? AND status = 'processing' AND external_id IS NULL AND lease_until < ?")
+                .params(id, ts(now))
+                .query(Long.class).single() > 0;
+    }
+
+    private String taskIdOf(long id) {
+        return jdbc.sql("SELECT p.task_id FROM " + table + " s JOIN project p ON p.id = s.project_id WHERE s.id = ?")
+                .param(id).query(String.class).single();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

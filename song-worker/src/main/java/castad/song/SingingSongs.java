@@ -1,0 +1,81 @@
+package castad.song;
+
+import castad.common.callback.CallbackSettings;
+import castad.common.event.SongRequested;
+import castad.common.event.Topics;
+import castad.common.http.ProviderFailure;
+import castad.common.stage.Claim;
+import castad.common.stage.WaitingStageStore;
+import castad.song.suno.SunoClient;
+import castad.song.suno.SunoProgress;
+import io.micrometer.core.instrument.Counter;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The song stage: claim the row (short transaction), submit to Suno (no transaction), store Suno's id at
+ * once. Then nothing waits: Suno's callback or the poller reports the audio, blob-worker copies it, and the
+ * stored copy completes the song ({@link SongEvents}).
+ */
+@Component
+class SingingSongs {
+
+    private static final Logger log = LoggerFactory.getLogger(SingingSongs.class);
+
+    private final WaitingStageStore songs;
+    private final SongStore store;
+    private final SunoClient suno;
+    private final CallbackSettings callbacks;
+    private final SongSettings settings;
+    private final Counter resubmissions;
+    private final String instance = "song-worker-" + UUID.randomUUID();
+
+    SingingSongs(WaitingStageStore songs, SongStore store, SunoClient suno, CallbackSettings callbacks,
+                 SongSettings settings, Counter sunoResubmissions) {
+        this.songs = songs;
+        this.store = store;
+        this.suno = suno;
+        this.callbacks = callbacks;
+        this.settings = settings;
+        this.resubmissions = sunoResubmissions;
+    }
+
+    @KafkaListener(topics = Topics.SONG_REQUESTED, concurrency = "${castad.song.concurrency:2}")
+    void on(SongRequested command) {
+        songs.claim(command.songId(), instance, settings.lease(), settings.deadline())
+                .ifPresentOrElse(this::submit,
+                        () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do",
+                                command.songId()));
+    }
+
+    private void submit(Claim claim) {
+        if (claim.takeover()) {
+            resubmissions.increment();
+            log.warn("Song {} was claimed by an instance that died before storing Suno's id: submitting again",
+                    claim.stageId());
+        }
+        try {
+            SongStore.SongInput input = store.input(claim.stageId());
+            String sunoTaskId = suno.generate(input.lyrics(), input.style(), input.title(),
+                    callbacks.sunoUrl(claim.stageId()));
+            songs.submitted(claim, sunoTaskId, settings.firstPoll());
+        } catch (ProviderFailure failure) {
+            log.warn("Song {} of task {} failed: {} {}", claim.stageId(), claim.taskId(), failure.errorCode(),
+                    failure.getMessage());
+            songs.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+        }
+    }
+
+    /** Applies what Suno said, by callback or poll; repeated reports are harmless. */
+    static void apply(WaitingStageStore songs, String taskId, long songId, SunoProgress progress) {
+        switch (progress.state()) {
+            case READY -> songs.sourceReady(songId, progress.audioUrl(), progress.durationSeconds(), "audio/mpeg",
+                    "songs/" + taskId + "/" + songId + ".mp3");
+            case FAILED -> songs.fail(songId, progress.errorCode(), progress.errorMessage());
+            case WORKING -> { }
+        }
+    }
+}

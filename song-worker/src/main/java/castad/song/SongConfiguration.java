@@ -1,0 +1,33 @@
+package castad.song;
+
+import castad.common.event.Stage;
+import castad.common.outbox.Outbox;
+import castad.common.stage.PipelineOutcomes;
+import castad.common.stage.WaitingStageStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SongConfiguration {
+
+    @Bean
+    WaitingStageStore songs(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
+                            PipelineOutcomes pipelines, Clock clock) {
+        return new WaitingStageStore(Stage.SONG, jdbc, transactions, outbox, pipelines, clock);
+    }
+
+    /** Submissions made again after a claimant died between Suno accepting and us storing Suno's id. */
+    @Bean
+    Counter sunoResubmissions(MeterRegistry meters) {
+        return Counter.builder("castad.provider.resubmissions").tag("provider", "suno")
+                .description("Paid submissions repeated after a lease expired before the provider's id was stored")
+                .register(meters);
+    }
+}

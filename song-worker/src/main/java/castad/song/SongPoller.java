@@ -1,0 +1,51 @@
+package castad.song;
+
+import castad.common.http.ProviderFailure;
+import castad.common.stage.PollTarget;
+import castad.common.stage.WaitingStageStore;
+import castad.song.suno.SunoClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fallback when Suno's callback is late or lost, and the deadline keeper. Each tick claims the
+ * attempts due for a poll (one instance per attempt, by pushing its next poll out in the same short
+ * transaction), asks Suno outside any transaction, and fails attempts past their deadline.
+ */
+@Component
+class SongPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(SongPoller.class);
+    static final String STAGE_TIMEOUT = "STAGE_TIMEOUT";
+
+    private final WaitingStageStore songs;
+    private final SunoClient suno;
+    private final SongSettings settings;
+
+    SongPoller(WaitingStageStore songs, SunoClient suno, SongSettings settings) {
+        this.songs = songs;
+        this.suno = suno;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelayString = "${castad.song.poller-tick:1s}")
+    void tick() {
+        try {
+            songs.claimDuePolls(settings.pollBatch(), settings.pollInterval()).forEach(this::poll);
+            songs.pastDeadline(settings.pollBatch()).forEach(id -> songs.fail(id, STAGE_TIMEOUT,
+                    "The song did not finish within " + settings.deadline()));
+        } catch (RuntimeException e) {
+            log.warn("Song poller tick failed, next tick retries: {}", e.getMessage());
+        }
+    }
+
+    private void poll(PollTarget target) {
+        try {
+            SingingSongs.apply(songs, target.taskId(), target.stageId(), suno.progress(target.externalId()));
+        } catch (ProviderFailure failure) {
+            log.info("Polling song {} failed ({}); it is polled again later", target.stageId(), failure.errorCode());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package castad.song;
+
+import castad.common.event.SongRequested;
+import castad.common.event.Stage;
+import castad.common.event.StageQueued;
+import castad.common.outbox.Outbox;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The song-only SQL: what a submission is made of, and the song that follows a pipeline's lyrics. */
+@Repository
+class SongStore {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    SongStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    SongInput input(long songId) {
+        return jdbc.sql("""
+                SELECT l.lyric_text, s.style, s.title, p.store_name FROM song s
+                JOIN lyric l ON l.id = s.lyric_id JOIN project p ON p.id = s.project_id WHERE s.id = ?""")
+                .param(songId)
+                .query((rs, n) -> new SongInput(rs.getString("lyric_text"), rs.getString("style"),
+                        rs.getString("title") == null ? rs.getString("store_name") : rs.getString("title")))
+                .single();
+    }
+
+    /**
+     * A pipeline's lyrics are done: start its song, once. The unique pipeline id on {@code song} makes a
+     * redelivered completion a no-op.
+     */
+    @Transactional
+    public Optional<Long> startAfterLyric(String taskId, long lyricId) {
+        var keys = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            int inserted = jdbc.sql("""
+                    INSERT INTO song (project_id, lyric_id, pipeline_id, status, style, title, created_at, updated_at)
+                    SELECT l.project_id, l.id, l.pipeline_id, 'pending', pl.style, pl.title, ?, ?
+                    FROM lyric l JOIN pipeline pl ON pl.id = l.pipeline_id
+                    WHERE l.id = ? AND l.status = 'completed' AND pl.status = 'running'""")
+                    .params(now, now, lyricId)
+                    .update(keys, "id");
+            if (inserted == 0) {
+                return Optional.empty();
+            }
+        } catch (DuplicateKeyException alreadyStarted) {
+            return Optional.empty();
+        }
+        long songId = keys.getKey().longValue();
+        outbox.append(new SongRequested(taskId, songId));
+        outbox.append(new StageQueued(taskId, Stage.SONG, songId));
+        return Optional.of(songId);
+    }
+
+    record SongInput(String lyrics, String style, String title) {
+    }
+}

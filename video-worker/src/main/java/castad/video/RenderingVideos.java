@@ -1,0 +1,93 @@
+package castad.video;
+
+import castad.common.blob.BlobStore;
+import castad.common.callback.CallbackSettings;
+import castad.common.event.Topics;
+import castad.common.event.VideoRequested;
+import castad.common.http.ProviderFailure;
+import castad.common.stage.Claim;
+import castad.common.stage.WaitingStageStore;
+import castad.video.creatomate.CreatomateClient;
+import castad.video.creatomate.RenderProgress;
+import io.micrometer.core.instrument.Counter;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The video stage: claim the row (short transaction), read what the render is made of (short read-only
+ * transaction), fill the template (cached), render with Creatomate (no transaction) and store the render id
+ * at once. Then nothing waits: the webhook or the poller reports the MP4, blob-worker copies it, and the
+ * stored copy completes the video ({@link VideoEvents}).
+ */
+@Component
+class RenderingVideos {
+
+    private static final Logger log = LoggerFactory.getLogger(RenderingVideos.class);
+
+    private final WaitingStageStore videos;
+    private final VideoStore store;
+    private final TemplateCache templates;
+    private final CreatomateClient creatomate;
+    private final BlobStore blobs;
+    private final CallbackSettings callbacks;
+    private final VideoSettings settings;
+    private final Counter resubmissions;
+    private final String defaultTemplate;
+    private final String instance = "video-worker-" + UUID.randomUUID();
+
+    RenderingVideos(WaitingStageStore videos, VideoStore store, TemplateCache templates, CreatomateClient creatomate,
+                    BlobStore blobs, CallbackSettings callbacks, VideoSettings settings, Counter creatomateResubmissions,
+                    @Value("${castad.stages.template-id:castad-default}") String defaultTemplate) {
+        this.videos = videos;
+        this.store = store;
+        this.templates = templates;
+        this.creatomate = creatomate;
+        this.blobs = blobs;
+        this.callbacks = callbacks;
+        this.settings = settings;
+        this.resubmissions = creatomateResubmissions;
+        this.defaultTemplate = defaultTemplate;
+    }
+
+    @KafkaListener(topics = Topics.VIDEO_REQUESTED, concurrency = "${castad.video.concurrency:2}")
+    void on(VideoRequested command) {
+        videos.claim(command.videoId(), instance, settings.lease(), settings.deadline())
+                .ifPresentOrElse(this::render,
+                        () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
+                                command.videoId()));
+    }
+
+    private void render(Claim claim) {
+        if (claim.takeover()) {
+            resubmissions.increment();
+            log.warn("Video {} was claimed by an instance that died before storing the render id: rendering again",
+                    claim.stageId());
+        }
+        try {
+            RenderInput input = store.input(claim.stageId(), defaultTemplate);
+            Map<String, String> modifications = Modifications.of(templates.get(input.templateId()), input, blobs);
+            String renderId = creatomate.render(input.templateId(), modifications,
+                    callbacks.creatomateUrl(claim.stageId()), String.valueOf(claim.stageId()));
+            videos.submitted(claim, renderId, settings.firstPoll());
+        } catch (ProviderFailure failure) {
+            log.warn("Video {} of task {} failed: {} {}", claim.stageId(), claim.taskId(), failure.errorCode(),
+                    failure.getMessage());
+            videos.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+        }
+    }
+
+    /** Applies what Creatomate said, by webhook or poll; repeated reports are harmless. */
+    static void apply(WaitingStageStore videos, String taskId, long videoId, RenderProgress progress) {
+        switch (progress.state()) {
+            case SUCCEEDED -> videos.sourceReady(videoId, progress.url(), progress.durationSeconds(), "video/mp4",
+                    "videos/" + taskId + "/" + videoId + ".mp4");
+            case FAILED -> videos.fail(videoId, "CREATOMATE_RENDER_FAILED", progress.errorMessage());
+            case WORKING -> { }
+        }
+    }
+}

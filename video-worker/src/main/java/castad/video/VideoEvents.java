@@ -1,0 +1,65 @@
+package castad.video;
+
+import castad.common.blob.BlobStore;
+import castad.common.blob.StoredBlob;
+import castad.common.event.BlobFailed;
+import castad.common.event.BlobStored;
+import castad.common.event.CastadEvent;
+import castad.common.event.CreatomateCallback;
+import castad.common.event.Stage;
+import castad.common.event.StageCompleted;
+import castad.common.event.Topics;
+import castad.common.stage.WaitingStageStore;
+import castad.video.creatomate.CreatomateWire;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Everything video-worker reacts to besides its commands; other events on these topics are not its business. */
+@Component
+@KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS},
+        concurrency = "${castad.video.concurrency:2}")
+class VideoEvents {
+
+    private final WaitingStageStore videos;
+    private final VideoStore store;
+    private final BlobStore blobs;
+
+    VideoEvents(WaitingStageStore videos, VideoStore store, BlobStore blobs) {
+        this.videos = videos;
+        this.store = store;
+        this.blobs = blobs;
+    }
+
+    @KafkaHandler
+    void songCompleted(StageCompleted event) {
+        if (event.stage() == Stage.SONG) {
+            store.startAfterSong(event.taskId(), event.stageId());
+        }
+    }
+
+    @KafkaHandler
+    void creatomateWebhook(CreatomateCallback callback) {
+        RenderingVideos.apply(videos, callback.taskId(), callback.videoId(), CreatomateWire.progressOf(callback.body()));
+    }
+
+    @KafkaHandler
+    void videoStored(BlobStored event) {
+        if (event.stage() == Stage.VIDEO) {
+            videos.complete(event.stageId(), new StoredBlob(event.container(), event.blobName(),
+                    blobs.url(event.container(), event.blobName()), event.sizeBytes(), event.sha256()));
+        }
+    }
+
+    @KafkaHandler
+    void videoNotStored(BlobFailed event) {
+        if (event.stage() == Stage.VIDEO) {
+            videos.fail(event.stageId(), event.errorCode(), event.errorMessage());
+        }
+    }
+
+    @KafkaHandler(isDefault = true)
+    void ignore(CastadEvent other) {
+        // the timeline and other providers' callbacks carry much that is not about videos
+    }
+}

@@ -1,0 +1,46 @@
+package castad.video;
+
+import castad.common.http.ProviderFailure;
+import castad.common.stage.PollTarget;
+import castad.common.stage.WaitingStageStore;
+import castad.video.creatomate.CreatomateClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** The fallback when Creatomate's webhook is late or lost, and the deadline keeper (see SongPoller). */
+@Component
+class VideoPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoPoller.class);
+
+    private final WaitingStageStore videos;
+    private final CreatomateClient creatomate;
+    private final VideoSettings settings;
+
+    VideoPoller(WaitingStageStore videos, CreatomateClient creatomate, VideoSettings settings) {
+        this.videos = videos;
+        this.creatomate = creatomate;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelayString = "${castad.video.poller-tick:1s}")
+    void tick() {
+        try {
+            videos.claimDuePolls(settings.pollBatch(), settings.pollInterval()).forEach(this::poll);
+            videos.pastDeadline(settings.pollBatch()).forEach(id -> videos.fail(id, "STAGE_TIMEOUT",
+                    "The video did not finish within " + settings.deadline()));
+        } catch (RuntimeException e) {
+            log.warn("Video poller tick failed, next tick retries: {}", e.getMessage());
+        }
+    }
+
+    private void poll(PollTarget target) {
+        try {
+            RenderingVideos.apply(videos, target.taskId(), target.stageId(), creatomate.progress(target.externalId()));
+        } catch (ProviderFailure failure) {
+            log.info("Polling video {} failed ({}); it is polled again later", target.stageId(), failure.errorCode());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package castad.video;
+
+import castad.common.event.Stage;
+import castad.common.event.StageQueued;
+import castad.common.event.VideoRequested;
+import castad.common.outbox.Outbox;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The video-only SQL: what a render is made of, and the video that follows a pipeline's song. */
+@Repository
+class VideoStore {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    VideoStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RenderInput input(long videoId, String defaultTemplate) {
+        RenderInput base = jdbc.sql("""
+                SELECT v.template_id, v.project_id, p.store_name, l.lyric_text, s.result_container, s.result_blob_name
+                FROM video v JOIN project p ON p.id = v.project_id JOIN song s ON s.id = v.song_id
+                JOIN lyric l ON l.id = s.lyric_id WHERE v.id = ?""")
+                .param(videoId)
+                .query((rs, n) -> new RenderInput(
+                        rs.getString("template_id") == null ? defaultTemplate : rs.getString("template_id"),
+                        rs.getString("store_name"), rs.getString("lyric_text"),
+                        new RenderInput.Stored(rs.getString("result_container"), rs.getString("result_blob_name")),
+                        List.of()))
+                .single();
+        List<RenderInput.Stored> photos = jdbc.sql("""
+                SELECT i.blob_container, i.blob_name FROM image i JOIN video v ON v.project_id = i.project_id
+                WHERE v.id = ? ORDER BY i.sort_order""")
+                .param(videoId)
+                .query((rs, n) -> new RenderInput.Stored(rs.getString("blob_container"), rs.getString("blob_name")))
+                .list();
+        return new RenderInput(base.templateId(), base.storeName(), base.lyrics(), base.song(), photos);
+    }
+
+    /** A pipeline's song is stored: start its video, once (the unique pipeline id on {@code video}). */
+    @Transactional
+    public Optional<Long> startAfterSong(String taskId, long songId) {
+        var keys = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            int inserted = jdbc.sql("""
+                    INSERT INTO video (project_id, song_id, pipeline_id, status, template_id, created_at, updated_at)
+                    SELECT s.project_id, s.id, s.pipeline_id, 'pending', pl.template_id, ?, ?
+                    FROM song s JOIN pipeline pl ON pl.id = s.pipeline_id
+                    WHERE s.id = ? AND s.status = 'completed' AND pl.status = 'running'""")
+                    .params(now, now, songId)
+                    .update(keys, "id");
+            if (inserted == 0) {
+                return Optional.empty();
+            }
+        } catch (DuplicateKeyException alreadyStarted) {
+            return Optional.empty();
+        }
+        long videoId = keys.getKey().longValue();
+        outbox.append(new VideoRequested(taskId, videoId));
+        outbox.append(new StageQueued(taskId, Stage.VIDEO, videoId));
+        return Optional.of(videoId);
+    }
+}

@@ -1,0 +1,81 @@
+package castad.video.creatomate;
+
+import castad.common.http.ProviderFailure;
+import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** Creatomate's renders and templates over one pooled client, with retries of transient failures. */
+public class CreatomateClient {
+
+    private final RestClient http;
+    private final Retry retry;
+
+    public CreatomateClient(CreatomateSettings settings, Retry retry) {
+        this.http = settings.access().restClient(settings.http());
+        this.retry = retry;
+    }
+
+    /** Starts a render (a paid call); {@code metadata} is our video id. Returns the render id. */
+    public String render(String templateId, Map<String, String> modifications, String webhookUrl, String metadata) {
+        var request = new CreatomateWire.RenderRequest(templateId, modifications, "mp4", webhookUrl, metadata);
+        CreatomateWire.Render[] renders = call(http.post().uri("/v1/renders").contentType(MediaType.APPLICATION_JSON)
+                .body(request), CreatomateWire.Render[].class);
+        if (renders == null || renders.length == 0 || renders[0].id() == null) {
+            throw ProviderFailure.permanent("CREATOMATE_BAD_RESPONSE", "Creatomate accepted the render without an id");
+        }
+        return renders[0].id();
+    }
+
+    public RenderProgress progress(String renderId) {
+        return RenderProgress.of(call(http.get().uri("/v1/renders/{id}", renderId), CreatomateWire.Render.class));
+    }
+
+    public Template template(String templateId) {
+        CreatomateWire.TemplateBody body = call(http.get().uri("/v1/templates/{id}", templateId),
+                CreatomateWire.TemplateBody.class);
+        List<Template.Element> elements = body == null || body.source() == null || body.source().elements() == null
+                ? List.of()
+                : body.source().elements().stream().map(e -> new Template.Element(e.name(), e.type())).toList();
+        return new Template(templateId, elements);
+    }
+
+    private <T> T call(RestClient.RequestHeadersSpec<?> request, Class<T> type) {
+        return retry.executeSupplier(() -> exchange(request, type));
+    }
+
+    private static <T> T exchange(RestClient.RequestHeadersSpec<?> request, Class<T> type) {
+        try {
+            return request.exchange((req, response) -> {
+                byte[] body = response.getBody().readAllBytes();
+                if (response.getStatusCode().isError()) {
+                    throw CreatomateErrors.of(response.getStatusCode().value(), hint(body),
+                            response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+                }
+                return CreatomateWire.JSON.readValue(body, type);
+            });
+        } catch (ResourceAccessException e) {
+            throw ProviderFailure.transientFailure("CREATOMATE_UNREACHABLE", "Creatomate did not answer: "
+                    + e.getMessage(), null);
+        } catch (RestClientException e) {
+            throw ProviderFailure.transientFailure("CREATOMATE_UNAVAILABLE", "Creatomate gave an unreadable answer: "
+                    + e.getMessage(), null);
+        }
+    }
+
+    private static String hint(byte[] body) {
+        try {
+            CreatomateWire.ErrorBody error = CreatomateWire.JSON.readValue(body, CreatomateWire.ErrorBody.class);
+            return error == null ? null : error.hint();
+        } catch (IOException notJson) {
+            return body.length == 0 ? null : new String(Arrays.copyOf(body, Math.min(body.length, 200)));
+        }
+    }
+}
