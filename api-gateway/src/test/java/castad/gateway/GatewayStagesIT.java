@@ -12,19 +12,12 @@ import castad.common.outbox.Outbox;
 import castad.testsupport.InfrastructureTest;
 import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
+import castad.testsupport.SseProbe;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,42 +146,23 @@ class GatewayStagesIT extends InfrastructureTest {
     }
 
     @Test
-    void theEventStreamReplaysWhatHappenedThenFollowsLiveInOrder() throws Exception {
+    void theEventStreamReplaysWhatHappenedThenFollowsLiveInOrder() {
         long project = project("Dim Sum Palace");
         String taskId = taskId(project);
         transactions.executeWithoutResult(s -> {
             outbox.append(new StageQueued(taskId, Stage.LYRIC, 1));
             outbox.append(new StageStarted(taskId, Stage.LYRIC, 1));
         });
-        List<String> events = new CopyOnWriteArrayList<>();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects/" + taskId
-                + "/events")).header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> readEvents(response.body(), events));
-        reader.setDaemon(true);
-        reader.start();
+        try (var stream = new SseProbe("http://127.0.0.1:" + port + "/api/v1/projects/" + taskId + "/events")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.names().size() >= 2);
+            transactions.executeWithoutResult(s -> outbox.append(new StageCompleted(taskId, Stage.LYRIC, 1, null)));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
-        transactions.executeWithoutResult(s -> outbox.append(new StageCompleted(taskId, Stage.LYRIC, 1, null)));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= 3);
-        assertThat(events).containsExactly("StageQueued", "StageStarted", "StageCompleted");
+            await().atMost(Duration.ofSeconds(20)).until(() -> stream.names().size() >= 3);
+            assertThat(stream.names()).containsExactly("StageQueued", "StageStarted", "StageCompleted");
+            assertThat(stream.events().get(2).data()).contains("\"eventType\":\"StageCompleted\"", "\"stage\":\"LYRIC\"");
+        }
         assertThat(http.getForEntity("/api/v1/projects/" + UUID.randomUUID() + "/events", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    private static void readEvents(java.io.InputStream body, List<String> events) {
-        try (var lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("event:")) {
-                    events.add(line.substring("event:".length()).strip());
-                }
-            }
-        } catch (java.io.IOException closed) {
-            // the test ended
-        }
     }
 
     private long project(String name) {

@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts, connects to Kafka and the database, and reports healthy; its stage comes with Walking skeleton 2. */
+/** Copies generated files from provider URLs into Azure Blob and announces each result on the timeline. */
 @CastadService("blob-worker")
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -33,6 +33,23 @@ public final class TestSimulators {
                 .body(JsonNode.class).get("submissions").asInt();
     }
 
+    /** Any simulator control call, e.g. {@code post("/sim/suno/script", "{\"outcomes\":[...]}")}. */
+    public static void post(String path, String json) {
+        http().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toBodilessEntity();
+    }
+
+    public static void put(String path, String json) {
+        http().put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toBodilessEntity();
+    }
+
+    public static void delete(String path) {
+        http().delete().uri(path).retrieve().toBodilessEntity();
+    }
+
+    public static String text(String path) {
+        return http().get().uri(path).retrieve().body(String.class);
+    }
+
     public static JsonNode stats() {
         return http().get().uri("/sim/stats").retrieve().body(JsonNode.class);
     }

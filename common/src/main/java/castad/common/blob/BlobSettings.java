@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param readUrlTtl       how long a URL handed to a client stays downloadable
  * @param blockSizeBytes   staged block size of streaming uploads; memory per upload is about this times
  *                         {@code maxConcurrency}
+ * @param uploadTimeout    the longest one upload may take (a 2 GiB copy at 5 MB/s takes 7 minutes)
  */
 @Validated
 @ConfigurationProperties("castad.blob")
@@ -24,7 +25,8 @@ public record BlobSettings(
         @DefaultValue("media") @NotBlank String mediaContainer,
         @DefaultValue("24h") @NotNull Duration readUrlTtl,
         @DefaultValue("4194304") @Min(65_536) long blockSizeBytes,
-        @DefaultValue("2") @Min(1) int maxConcurrency) {
+        @DefaultValue("2") @Min(1) int maxConcurrency,
+        @DefaultValue("30m") @NotNull Duration uploadTimeout) {
 
     @Override
     public String toString() {

@@ -11,7 +11,6 @@ import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.core.util.Context;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -22,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * and hands out read URLs signed with an expiry. Containers are created on first use.
  */
 public class BlobStore {
-
-    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
 
     private final BlobServiceClient service;
     private final BlobSettings settings;
@@ -43,9 +40,11 @@ public class BlobStore {
         var options = new BlobParallelUploadOptions(measured)
                 .setParallelTransferOptions(new ParallelTransferOptions()
                         .setBlockSizeLong(settings.blockSizeBytes())
+                        // Without this the SDK buffers anything up to 256 MiB to send it in one request.
+                        .setMaxSingleUploadSizeLong(settings.blockSizeBytes())
                         .setMaxConcurrency(settings.maxConcurrency()))
                 .setHeaders(new BlobHttpHeaders().setContentType(contentType));
-        blob.uploadWithResponse(options, UPLOAD_TIMEOUT, Context.NONE);
+        blob.uploadWithResponse(options, settings.uploadTimeout(), Context.NONE);
         return new StoredBlob(container, name, blob.getBlobUrl(), measured.count(), measured.sha256Hex());
     }
 

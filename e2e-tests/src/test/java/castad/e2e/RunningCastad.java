@@ -1,0 +1,78 @@
+package castad.e2e;
+
+import castad.blob.BlobWorkerApplication;
+import castad.gateway.GatewayApplication;
+import castad.lyric.LyricWorkerApplication;
+import castad.song.SongWorkerApplication;
+import castad.testsupport.TestInfrastructure;
+import castad.testsupport.TestSimulators;
+import castad.video.VideoWorkerApplication;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+/**
+ * castad as in production, in one JVM: every service in its own application context (its own config,
+ * pools, consumers and scheduler), talking only through Kafka, MariaDB and Azurite, with the provider
+ * simulators over HTTP. Started once for all end-to-end tests of the JVM.
+ */
+final class RunningCastad {
+
+    private static final Map<Class<?>, ConfigurableApplicationContext> services = new HashMap<>();
+    private static String gatewayUrl;
+
+    private RunningCastad() {
+    }
+
+    static synchronized RestClient api() {
+        if (gatewayUrl == null) {
+            start();
+        }
+        return RestClient.create(gatewayUrl);
+    }
+
+    static String gatewayUrl() {
+        api();
+        return gatewayUrl;
+    }
+
+    static <T> T bean(Class<?> service, Class<T> type) {
+        api();
+        return services.get(service).getBean(type);
+    }
+
+    private static void start() {
+        Map<String, Object> common = new HashMap<>(TestInfrastructure.properties());
+        String simulators = TestSimulators.url();
+        common.put("server.port", "0");
+        common.put("castad.openai.simulator-url", simulators);
+        common.put("castad.suno.simulator-url", simulators);
+        common.put("castad.creatomate.simulator-url", simulators);
+        common.put("castad.callbacks.token", "end-to-end-callback-token");
+        // Providers answer in about a second here; polls and deadlines are scaled down to match.
+        common.put("castad.song.first-poll", "2s");
+        common.put("castad.song.poll-interval", "1s");
+        common.put("castad.song.deadline", "12s");
+        common.put("castad.video.first-poll", "2s");
+        common.put("castad.video.poll-interval", "1s");
+        common.put("castad.video.deadline", "12s");
+        ConfigurableApplicationContext gateway = run(GatewayApplication.class, common);
+        gatewayUrl = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+        common.put("castad.callbacks.base-url", gatewayUrl);
+        List.of(LyricWorkerApplication.class, SongWorkerApplication.class, VideoWorkerApplication.class,
+                BlobWorkerApplication.class).forEach(service -> run(service, common));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ConfigurableApplicationContext::close)));
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> service, Map<String, Object> properties) {
+        List<String> args = new ArrayList<>();
+        properties.forEach((name, value) -> args.add("--" + name + "=" + value));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(service).run(args.toArray(String[]::new));
+        services.put(service, context);
+        return context;
+    }
+}
