@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +76,48 @@ public final class SimulatorHttp {
         return send("GET", path, null);
     }
 
-    /** Puts the simulator back to its defaults: no script, no counts, no latency. */
+    /** A provider call with the Bearer key (Suno, Creatomate). */
+    public Reply authorized(String method, String path, Object body) {
+        return send(method, path, body, "Authorization", "Bearer " + KEY);
+    }
+
+    /** The bytes behind a path or an absolute URL (media files). */
+    public Download download(String pathOrUrl) {
+        try {
+            var response = http.send(request("GET", pathOrUrl, null), BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts the simulator back to its defaults: no scripts, no counts, no latency, default timing and delivery. */
     public void reset() {
         send("DELETE", "/sim/openai/script", null);
-        send("DELETE", "/sim/stats", null);
         send("PUT", "/sim/openai/latency", Map.of("latencyMs", 0));
+        send("DELETE", "/sim/suno/script", null);
+        send("PUT", "/sim/suno/timing", Map.of("textAfterMs", 200, "firstAfterMs", 400, "completeAfterMs", 600));
+        send("PUT", "/sim/suno/callbacks", Map.of("callbacks", "normal"));
+        send("DELETE", "/sim/creatomate/script", null);
+        send("PUT", "/sim/creatomate/timing", Map.of("waitingAfterMs", 100, "transcribingAfterMs", 200,
+                "renderingAfterMs", 400, "finishedAfterMs", 800));
+        send("PUT", "/sim/creatomate/webhooks", Map.of("webhooks", "normal"));
+        send("DELETE", "/sim/stats", null);
     }
 
     public static Raw raw(String json) {
         return new Raw(json);
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
     }
 
     private HttpRequest request(String method, String path, Object body, String... headers) {
@@ -112,6 +146,18 @@ public final class SimulatorHttp {
             return new Reply(response.statusCode(), response.headers(), body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** A downloaded file. */
+    public record Download(int status, HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 

@@ -50,6 +50,10 @@ public final class TestSimulators {
         return http().get().uri(path).retrieve().body(String.class);
     }
 
+    public static JsonNode json(String path) {
+        return http().get().uri(path).retrieve().body(JsonNode.class);
+    }
+
     public static JsonNode stats() {
         return http().get().uri("/sim/stats").retrieve().body(JsonNode.class);
     }

@@ -33,7 +33,7 @@ class TimelineController {
     SseEmitter events(@PathVariable String taskId) {
         projects.get(taskId);
         var emitter = new SseEmitter(timeout.toMillis());
-        var stream = new TimelineStream(emitter);
+        var stream = new TimelineStream(emitter, taskId);
         Runnable stopWatching = feed.watch(taskId, stream);
         emitter.onCompletion(stopWatching);
         emitter.onTimeout(stopWatching);

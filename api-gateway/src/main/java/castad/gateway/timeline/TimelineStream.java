@@ -19,8 +19,10 @@ final class TimelineStream implements Consumer<TimelineEntry> {
     private final Set<String> sent = new HashSet<>();
     private List<TimelineEntry> waiting = new ArrayList<>();
 
-    TimelineStream(SseEmitter emitter) {
+    TimelineStream(SseEmitter emitter, String taskId) {
         this.emitter = emitter;
+        // A comment first: the response starts at once, even for a task with no history yet.
+        sendQuietly(SseEmitter.event().comment("timeline of task " + taskId));
     }
 
     @Override
@@ -42,9 +44,13 @@ final class TimelineStream implements Consumer<TimelineEntry> {
         if (!sent.add(entry.eventId())) {
             return;
         }
+        sendQuietly(SseEmitter.event().id(entry.eventId()).name(entry.eventType())
+                .data(entry.json(), MediaType.APPLICATION_JSON));
+    }
+
+    private void sendQuietly(SseEmitter.SseEventBuilder event) {
         try {
-            emitter.send(SseEmitter.event().id(entry.eventId()).name(entry.eventType())
-                    .data(entry.json(), MediaType.APPLICATION_JSON));
+            emitter.send(event);
         } catch (IOException | IllegalStateException gone) {
             emitter.completeWithError(gone);
         }

@@ -1,18 +1,22 @@
 package castad.simulators.stats;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Paid submissions to one simulated provider, keyed by our reference for the work (a stage ref, an
  * external id). A second submission under the same reference is a duplicate: something paid twice.
+ * A simulator may also register named counters of its own (template fetches, say), shown and reset
+ * with the rest.
  */
 public final class SubmissionLedger {
 
     private final LongAdder submissions = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final Map<String, Long> byRef = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
 
     /** Records one paid submission; {@code ref} may be null or blank when the caller sent none. */
     public void record(String ref) {
@@ -22,8 +26,15 @@ public final class SubmissionLedger {
         }
     }
 
+    /** A named counter shown beside the submissions in {@code /sim/stats} (from zero, at once). */
+    public LongAdder counter(String name) {
+        return counters.computeIfAbsent(name, unused -> new LongAdder());
+    }
+
     public SubmissionCounts counts() {
-        return new SubmissionCounts(submissions.sum(), duplicates.sum());
+        var others = new TreeMap<String, Long>();
+        counters.forEach((name, counter) -> others.put(name, counter.sum()));
+        return new SubmissionCounts(submissions.sum(), duplicates.sum(), others);
     }
 
     public long submissionsFor(String ref) {
@@ -34,5 +45,6 @@ public final class SubmissionLedger {
         byRef.clear();
         submissions.reset();
         duplicates.reset();
+        counters.values().forEach(LongAdder::reset);
     }
 }

@@ -2,6 +2,7 @@ package castad.simulators.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -41,5 +42,17 @@ class SubmissionLedgerTest {
         ledger.record(" ");
 
         assertThat(ledger.counts()).isEqualTo(new SubmissionCounts(2, 0));
+    }
+
+    @Test
+    void showsItsNamedCountersBesideTheSubmissionsAndResetsThemToZero() {
+        var ledger = new SubmissionLedger();
+        ledger.counter("templateFetches").increment();
+        ledger.counter("templateFetches").increment();
+        ledger.record("video-1");
+
+        assertThat(ledger.counts()).isEqualTo(new SubmissionCounts(1, 0, Map.of("templateFetches", 2L)));
+        ledger.reset();
+        assertThat(ledger.counts()).isEqualTo(new SubmissionCounts(0, 0, Map.of("templateFetches", 0L)));
     }
 }

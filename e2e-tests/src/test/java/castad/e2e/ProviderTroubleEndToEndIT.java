@@ -1,0 +1,107 @@
+package castad.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import castad.testsupport.SseProbe;
+import castad.testsupport.TestSimulators;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Providers as they really behave: webhooks that come twice or never, tasks that never finish, terminal
+ * failures. Each test scripts the simulators for its one pipeline.
+ */
+class ProviderTroubleEndToEndIT {
+
+    private final Castad castad = new Castad();
+
+    @AfterEach
+    void clearScripts() {
+        TestSimulators.delete("/sim/suno/script");
+        TestSimulators.delete("/sim/creatomate/script");
+    }
+
+    @Test
+    void duplicateCallbacksAndWebhooksChangeNothing() {
+        TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"callbacks\":\"duplicate\"}]}");
+        TestSimulators.post("/sim/creatomate/script", "{\"outcomes\":[{\"webhook\":\"duplicate\"}]}");
+        String taskId = castad.projectWithPhotos("Twice Told Diner", "en", 2);
+
+        try (var timeline = new SseProbe(RunningCastad.gatewayUrl() + "/api/v1/projects/" + taskId + "/events")) {
+            castad.post(taskId, "pipeline", null);
+            JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+
+            assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> timeline.names().contains("PipelineCompleted"));
+            assertThat(timeline.names().stream().filter("StageCompleted"::equals)).hasSize(3);
+            assertThat(timeline.names().stream().filter("BlobStored"::equals)).hasSize(2);
+            assertThat(TestSimulators.submissions("suno", task.get("song").get("id").asText())).isEqualTo(1);
+            assertThat(TestSimulators.submissions("creatomate", task.get("video").get("id").asText())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void whenNoCallbackEverComesPollingFinishesTheJob() {
+        TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"callbacks\":\"drop\"}]}");
+        TestSimulators.post("/sim/creatomate/script", "{\"outcomes\":[{\"webhook\":\"drop\"}]}");
+        String taskId = castad.projectWithPhotos("Silent Provider Cafe", "ko", 1);
+
+        castad.post(taskId, "pipeline", null);
+
+        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+        assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("video").get("resultUrl").asText()).contains("sig=");
+    }
+
+    @Test
+    void aSongThatNeverFinishesFailsAtItsDeadline() {
+        JsonNode timing = TestSimulators.json("/sim/suno/timing");
+        TestSimulators.put("/sim/suno/timing", "{\"textAfterMs\":100,\"firstAfterMs\":200,\"completeAfterMs\":600000}");
+        try {
+            String taskId = castad.projectWithPhotos("Forever Pending Pub", "en", 1);
+
+            castad.post(taskId, "pipeline", null);
+
+            JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(60));
+            assertThat(task.get("song").get("status").asText()).isEqualTo("failed");
+            assertThat(task.get("song").get("errorCode").asText()).isEqualTo("STAGE_TIMEOUT");
+            assertThat(task.get("pipeline").get("status").asText()).isEqualTo("failed");
+            assertThat(task.get("pipeline").get("errorCode").asText()).isEqualTo("STAGE_TIMEOUT");
+            assertThat(task.get("video").isNull()).isTrue();
+        } finally {
+            TestSimulators.put("/sim/suno/timing", timing.toString());
+        }
+    }
+
+    @Test
+    void terminalProviderFailuresFailTheStageAndThePipelineWithTheProvidersReason() {
+        TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"finalStatus\":\"SENSITIVE_WORD_ERROR\","
+                + "\"errorMessage\":\"The lyrics contain sensitive words\"}]}");
+        String refusedSong = castad.projectWithPhotos("Sensitive Words Shop", "en", 1);
+        castad.post(refusedSong, "pipeline", null);
+        JsonNode songTask = castad.awaitTask(refusedSong, Castad::pipelineEnded, Duration.ofSeconds(60));
+
+        TestSimulators.post("/sim/creatomate/script", "{\"outcomes\":[{\"httpStatus\":402,"
+                + "\"hint\":\"Insufficient credits\"}]}");
+        String noCredits = castad.projectWithPhotos("No Credits Gallery", "en", 1);
+        castad.post(noCredits, "pipeline", null);
+        JsonNode videoTask = castad.awaitTask(noCredits, Castad::pipelineEnded, Duration.ofSeconds(60));
+
+        assertThat(songTask.get("song").get("status").asText()).isEqualTo("failed");
+        assertThat(songTask.get("song").get("errorCode").asText()).startsWith("SUNO_");
+        assertThat(songTask.get("pipeline").get("errorCode").asText())
+                .isEqualTo(songTask.get("song").get("errorCode").asText());
+        assertThat(videoTask.get("video").get("status").asText()).isEqualTo("failed");
+        assertThat(videoTask.get("video").get("errorCode").asText()).isEqualTo("CREATOMATE_INSUFFICIENT_CREDITS");
+        assertThat(videoTask.get("video").get("errorMessage").asText()).contains("Insufficient credits");
+        assertThat(videoTask.get("pipeline").get("status").asText()).isEqualTo("failed");
+        assertThat(TestSimulators.submissions("creatomate", videoTask.get("video").get("id").asText()))
+                .as("a refused render is not paid and not retried").isZero();
+        assertThat(List.of(songTask, videoTask)).allSatisfy(t -> assertThat(t.get("lyric").get("status").asText())
+                .isEqualTo("completed"));
+    }
+}

@@ -1,0 +1,34 @@
+package castad.simulators.creatomate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import castad.simulators.auth.BearerKeyCheck;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class CreatomateConfiguration implements WebMvcConfigurer {
+
+    private final CreatomateSettings settings;
+    private final ObjectMapper json;
+
+    CreatomateConfiguration(CreatomateSettings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Bean
+    CreatomateFaults creatomateFaults() {
+        return new CreatomateFaults(settings);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var missing = new CreatomateHint("No API key provided. Provide it as 'Authorization: Bearer YOUR_API_KEY'.");
+        var wrong = CreatomateHint.forStatus(401);
+        registry.addInterceptor(new BearerKeyCheck(settings.apiKey(), missing, wrong, json))
+                .addPathPatterns("/v1/renders/**", "/v1/templates/**");
+    }
+}
