@@ -7,8 +7,8 @@ import castad.common.kafka.EventJson;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +17,15 @@ import org.springframework.stereotype.Component;
  * its own, from the latest offset) and hands each event to the clients watching that task here.
  */
 @Component
-class TimelineFeed {
+class TimelineFeed implements SmartLifecycle {
 
-    private final Map<String, Set<Consumer<TimelineEntry>>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, Set<TimelineStream>> watchers = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     @KafkaListener(topics = Topics.PIPELINE_EVENTS, groupId = "api-gateway-timeline-${random.uuid}",
             properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, CastadEvent> record) {
-        Set<Consumer<TimelineEntry>> watching = watchers.get(record.key());
+        Set<TimelineStream> watching = watchers.get(record.key());
         if (watching == null || watching.isEmpty()) {
             return;
         }
@@ -33,12 +34,32 @@ class TimelineFeed {
         watching.forEach(watcher -> watcher.accept(entry));
     }
 
-    Runnable watch(String taskId, Consumer<TimelineEntry> watcher) {
+    Runnable watch(String taskId, TimelineStream watcher) {
         watchers.computeIfAbsent(taskId, key -> ConcurrentHashMap.newKeySet()).add(watcher);
         return () -> watchers.computeIfPresent(taskId, (key, set) -> {
             set.remove(watcher);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait for
+     * them; clients reconnect to another instance and get the history again.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        watchers.values().forEach(streams -> streams.forEach(TimelineStream::end));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private static String header(ConsumerRecord<String, ?> record, String name) {

@@ -48,6 +48,10 @@ final class TimelineStream implements Consumer<TimelineEntry> {
                 .data(entry.json(), MediaType.APPLICATION_JSON));
     }
 
+    void end() {
+        emitter.complete();
+    }
+
     private void sendQuietly(SseEmitter.SseEventBuilder event) {
         try {
             emitter.send(event);
