@@ -59,6 +59,9 @@ class PipelineEndToEndIT {
             assertThat(timeline.names()).startsWith("PipelineStarted").endsWith("PipelineCompleted");
             timeline.close();
         }
+        JsonNode stats = TestSimulators.stats();
+        assertThat(List.of("openai", "suno", "creatomate"))
+                .allSatisfy(provider -> assertThat(stats.get(provider).get("duplicateSubmissions").asInt()).isZero());
         assertThat(castad.videos(100).get("items")).extracting(i -> i.get("taskId").asText()).containsAll(tasks);
         assertThat(templateFetches() - templateFetchesBefore).as("one template fetch for many renders").isLessThanOrEqualTo(1);
         assertThat(RunningCastad.bean(VideoWorkerApplication.class, MeterRegistry.class)

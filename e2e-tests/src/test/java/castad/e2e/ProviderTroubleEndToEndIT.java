@@ -2,14 +2,18 @@ package castad.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import castad.gateway.GatewayApplication;
+import castad.song.SongWorkerApplication;
 import castad.testsupport.SseProbe;
 import castad.testsupport.TestSimulators;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Providers as they really behave: webhooks that come twice or never, tasks that never finish, terminal
@@ -75,6 +79,34 @@ class ProviderTroubleEndToEndIT {
         } finally {
             TestSimulators.put("/sim/suno/timing", timing.toString());
         }
+    }
+
+    @Test
+    void aSongWhoseWorkerDiedBeforeStoringSunosIdIsTakenOverAfterItsLease() {
+        String taskId = castad.projectWithPhotos("Restarted Worker Records", "en", 1);
+        JdbcClient db = RunningCastad.bean(GatewayApplication.class, JdbcClient.class);
+        long project = db.sql("SELECT id FROM project WHERE task_id = ?").param(taskId).query(Long.class).single();
+        db.sql("""
+                INSERT INTO lyric (project_id, status, lyric_text, created_at, updated_at)
+                VALUES (?, 'completed', '[Verse] la la la', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").param(project).update();
+        db.sql("""
+                INSERT INTO song (project_id, lyric_id, status, style, title, attempts, lease_owner, lease_until,
+                                  started_at, created_at, updated_at)
+                SELECT project_id, id, 'processing', 'pop', 'Restarted', 1, 'song-worker-that-died',
+                       TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
+                FROM lyric WHERE project_id = ?""").param(project).update();
+        double before = songResubmissions();
+
+        JsonNode task = castad.awaitTask(taskId, t -> "completed".equals(t.path("song").path("status").asText()),
+                Duration.ofSeconds(60));
+
+        assertThat(songResubmissions() - before).isEqualTo(1.0);
+        assertThat(TestSimulators.submissions("suno", task.get("song").get("id").asText())).isEqualTo(1);
+    }
+
+    private static double songResubmissions() {
+        return RunningCastad.bean(SongWorkerApplication.class, MeterRegistry.class)
+                .get("castad.provider.resubmissions").tag("provider", "suno").counter().count();
     }
 
     @Test

@@ -12,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("castad.lyric")
-public record LyricSettings(@DefaultValue("5m") @NotNull Duration lease) {
+public record LyricSettings(@DefaultValue("10m") @NotNull Duration lease) {
 }

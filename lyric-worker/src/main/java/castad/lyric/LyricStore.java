@@ -9,6 +9,7 @@ import castad.common.stage.PipelineOutcomes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,7 +51,9 @@ public class LyricStore {
             return Optional.empty();
         }
         LyricJob job = load(lyricId, owner);
-        outbox.append(new StageStarted(job.taskId(), Stage.LYRIC, lyricId));
+        if (!job.takeover()) {
+            outbox.append(new StageStarted(job.taskId(), Stage.LYRIC, lyricId));
+        }
         return Optional.of(job);
     }
 
@@ -85,14 +88,25 @@ public class LyricStore {
         return updated == 1;
     }
 
+    /** Claims whose instance died mid-call (lease run out); the sweeper takes them over. */
+    public List<Long> abandonedClaims(int limit) {
+        return jdbc.sql("""
+                SELECT id FROM lyric WHERE status = 'processing' AND lease_until < ? ORDER BY lease_until LIMIT ?""")
+                .params(Timestamp.from(clock.instant()), limit)
+                .query(Long.class)
+                .list();
+    }
+
     private LyricJob load(long lyricId, String owner) {
         return jdbc.sql("""
-                SELECT p.task_id, p.store_name, p.region, p.address, p.description, p.language, l.instructions
+                SELECT p.task_id, p.store_name, p.region, p.address, p.description, p.language, l.instructions,
+                       l.attempts
                 FROM lyric l JOIN project p ON p.id = l.project_id WHERE l.id = ?""")
                 .param(lyricId)
                 .query((rs, rowNum) -> new LyricJob(rs.getString("task_id"), lyricId, owner,
                         rs.getString("store_name"), rs.getString("region"), rs.getString("address"),
-                        rs.getString("description"), rs.getString("language"), rs.getString("instructions")))
+                        rs.getString("description"), rs.getString("language"), rs.getString("instructions"),
+                        rs.getInt("attempts")))
                 .single();
     }
 

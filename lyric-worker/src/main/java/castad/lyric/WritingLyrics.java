@@ -5,11 +5,14 @@ import castad.common.event.LyricRequested;
 import castad.common.event.Topics;
 import castad.lyric.openai.Lyrics;
 import castad.lyric.openai.OpenAiClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,29 +23,52 @@ import org.springframework.stereotype.Component;
 class WritingLyrics {
 
     private static final Logger log = LoggerFactory.getLogger(WritingLyrics.class);
+    private static final int SWEEP_BATCH = 20;
 
     private final LyricStore store;
     private final OpenAiClient openAi;
     private final LyricSettings settings;
     private final Clock clock;
+    private final Counter resubmissions;
     private final String instance = "lyric-worker-" + UUID.randomUUID();
 
-    WritingLyrics(LyricStore store, OpenAiClient openAi, LyricSettings settings, Clock clock) {
+    WritingLyrics(LyricStore store, OpenAiClient openAi, LyricSettings settings, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.openAi = openAi;
         this.settings = settings;
         this.clock = clock;
+        this.resubmissions = Counter.builder("castad.provider.resubmissions").tag("provider", "openai")
+                .description("Paid submissions repeated after a lease expired before the provider's answer was stored")
+                .register(meters);
     }
 
     @KafkaListener(topics = Topics.LYRIC_REQUESTED, concurrency = "${castad.lyric.concurrency:2}")
     void on(LyricRequested command) {
-        store.claim(command.lyricId(), instance, clock.instant().plus(settings.lease()))
+        write(command.lyricId());
+    }
+
+    /** Writes the lyric if it is ours to write: pending, or abandoned by a claimant that died mid-call. */
+    void write(long lyricId) {
+        store.claim(lyricId, instance, clock.instant().plus(settings.lease()))
                 .ifPresentOrElse(this::write,
-                        () -> log.info("Lyric {} is not pending (already claimed or finished); nothing to do",
-                                command.lyricId()));
+                        () -> log.info("Lyric {} is not pending (already claimed or finished); nothing to do", lyricId));
+    }
+
+    /** Every few seconds: take over the claims of instances that died while OpenAI was answering them. */
+    @Scheduled(fixedDelayString = "${castad.lyric.sweep-interval:5s}")
+    void sweepAbandonedClaims() {
+        try {
+            store.abandonedClaims(SWEEP_BATCH).forEach(this::write);
+        } catch (RuntimeException e) {
+            log.warn("Lyric sweep failed, the next one retries: {}", e.getMessage());
+        }
     }
 
     private void write(LyricJob job) {
+        if (job.takeover()) {
+            resubmissions.increment();
+            log.warn("Lyric {} was claimed by an instance that died mid-call: asking OpenAI again", job.lyricId());
+        }
         try {
             Lyrics lyrics = openAi.complete(LyricPrompt.of(job), job.reference());
             store.complete(job, lyrics.text(), lyrics.completionId());

@@ -29,7 +29,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(properties = {"castad.openai.retry.initial-backoff=50ms", "castad.openai.retry.max-wait=1s"})
+@SpringBootTest(properties = {"castad.openai.retry.initial-backoff=50ms", "castad.openai.retry.max-wait=1s",
+        "castad.lyric.sweep-interval=300ms"})
 class LyricWorkerIT extends InfrastructureTest {
 
     private static final Duration STAGE_TIMEOUT = Duration.ofSeconds(30);
@@ -132,6 +133,42 @@ class LyricWorkerIT extends InfrastructureTest {
 
         awaitStatus(lyric, "failed");
         assertThat(row(lyric).get("error_code")).isEqualTo("OPENAI_UNAVAILABLE");
+    }
+
+    @Test
+    void aLyricWhoseWorkerDiedMidCallIsTakenOverAfterItsLeaseAndCountedAsAResubmission() {
+        Lyric lyric = pendingLyric("en", "Crashed Worker Cafe");
+        double before = resubmissions();
+        db.sql("""
+                UPDATE lyric SET status = 'processing', lease_owner = 'lyric-worker-that-died', attempts = 1,
+                       lease_until = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) WHERE id = ?""")
+                .param(lyric.id()).update();
+
+        awaitStatus(lyric, "completed");
+
+        assertThat(row(lyric).get("attempts")).isEqualTo(2);
+        assertThat(resubmissions() - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void aLyricClaimedByALiveWorkerIsNotTakenOver() {
+        Lyric lyric = pendingLyric("en", "Busy Worker Bistro");
+        db.sql("""
+                UPDATE lyric SET status = 'processing', lease_owner = 'lyric-worker-still-busy', attempts = 1,
+                       lease_until = TIMESTAMPADD(MINUTE, 5, UTC_TIMESTAMP(6)) WHERE id = ?""")
+                .param(lyric.id()).update();
+
+        request(lyric);
+        Lyric next = anotherLyric(lyric);
+        request(next);
+        awaitStatus(next, "completed");
+
+        assertThat(row(lyric).get("status")).isEqualTo("processing");
+        assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isZero();
+    }
+
+    private double resubmissions() {
+        return meters.get("castad.provider.resubmissions").tag("provider", "openai").counter().count();
     }
 
     private void assertFailsWith(String outcome, String errorCode) {

@@ -45,10 +45,14 @@ class SingingSongs {
 
     @KafkaListener(topics = Topics.SONG_REQUESTED, concurrency = "${castad.song.concurrency:2}")
     void on(SongRequested command) {
-        songs.claim(command.songId(), instance, settings.lease(), settings.deadline())
+        sing(command.songId());
+    }
+
+    /** Runs the attempt if it is ours to run: pending, or abandoned by a claimant that died. */
+    void sing(long songId) {
+        songs.claim(songId, instance, settings.lease(), settings.deadline())
                 .ifPresentOrElse(this::submit,
-                        () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do",
-                                command.songId()));
+                        () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do", songId));
     }
 
     private void submit(Claim claim) {

@@ -10,9 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The fallback when Suno's callback is late or lost, and the deadline keeper. Each tick claims the
- * attempts due for a poll (one instance per attempt, by pushing its next poll out in the same short
- * transaction), asks Suno outside any transaction, and fails attempts past their deadline.
+ * The fallback when Suno's callback is late or lost, the keeper of deadlines, and the sweeper of claims
+ * whose instance died. Each tick claims the attempts due for a poll (one instance per attempt, by pushing
+ * its next poll out in the same short transaction) and asks Suno outside any transaction, takes over
+ * abandoned claims, and fails attempts past their deadline.
  */
 @Component
 class SongPoller {
@@ -22,11 +23,13 @@ class SongPoller {
 
     private final WaitingStageStore songs;
     private final SunoClient suno;
+    private final SingingSongs singing;
     private final SongSettings settings;
 
-    SongPoller(WaitingStageStore songs, SunoClient suno, SongSettings settings) {
+    SongPoller(WaitingStageStore songs, SunoClient suno, SingingSongs singing, SongSettings settings) {
         this.songs = songs;
         this.suno = suno;
+        this.singing = singing;
         this.settings = settings;
     }
 
@@ -34,6 +37,7 @@ class SongPoller {
     void tick() {
         try {
             songs.claimDuePolls(settings.pollBatch(), settings.pollInterval()).forEach(this::poll);
+            songs.abandonedClaims(settings.pollBatch()).forEach(singing::sing);
             songs.pastDeadline(settings.pollBatch()).forEach(id -> songs.fail(id, STAGE_TIMEOUT,
                     "The song did not finish within " + settings.deadline()));
         } catch (RuntimeException e) {

@@ -56,13 +56,18 @@ class RenderingVideos {
 
     @KafkaListener(topics = Topics.VIDEO_REQUESTED, concurrency = "${castad.video.concurrency:2}")
     void on(VideoRequested command) {
-        videos.claim(command.videoId(), instance, settings.lease(), settings.deadline())
-                .ifPresentOrElse(this::render,
-                        () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
-                                command.videoId()));
+        render(command.videoId());
     }
 
-    private void render(Claim claim) {
+    /** Runs the attempt if it is ours to run: pending, or abandoned by a claimant that died. */
+    void render(long videoId) {
+        videos.claim(videoId, instance, settings.lease(), settings.deadline())
+                .ifPresentOrElse(this::submit,
+                        () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
+                                videoId));
+    }
+
+    private void submit(Claim claim) {
         if (claim.takeover()) {
             resubmissions.increment();
             log.warn("Video {} was claimed by an instance that died before storing the render id: rendering again",

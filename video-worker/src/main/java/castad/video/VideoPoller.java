@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** The fallback when Creatomate's webhook is late or lost, and the deadline keeper (see SongPoller). */
+/** The fallback when Creatomate's webhook is late or lost, the deadline keeper and the sweeper of abandoned
+ * claims (see SongPoller). */
 @Component
 class VideoPoller {
 
@@ -17,11 +18,14 @@ class VideoPoller {
 
     private final WaitingStageStore videos;
     private final CreatomateClient creatomate;
+    private final RenderingVideos rendering;
     private final VideoSettings settings;
 
-    VideoPoller(WaitingStageStore videos, CreatomateClient creatomate, VideoSettings settings) {
+    VideoPoller(WaitingStageStore videos, CreatomateClient creatomate, RenderingVideos rendering,
+                VideoSettings settings) {
         this.videos = videos;
         this.creatomate = creatomate;
+        this.rendering = rendering;
         this.settings = settings;
     }
 
@@ -29,6 +33,7 @@ class VideoPoller {
     void tick() {
         try {
             videos.claimDuePolls(settings.pollBatch(), settings.pollInterval()).forEach(this::poll);
+            videos.abandonedClaims(settings.pollBatch()).forEach(rendering::render);
             videos.pastDeadline(settings.pollBatch()).forEach(id -> videos.fail(id, "STAGE_TIMEOUT",
                     "The video did not finish within " + settings.deadline()));
         } catch (RuntimeException e) {

@@ -57,7 +57,6 @@ public class WaitingStageStore {
     public Optional<Claim> claim(long id, String owner, Duration lease, Duration deadline) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            boolean takeover = isAbandoned(id, now);
             int claimed = jdbc.sql("UPDATE " + table + """
                      SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                         started_at = COALESCE(started_at, ?), deadline_at = COALESCE(deadline_at, ?), updated_at = ?
@@ -69,6 +68,8 @@ public class WaitingStageStore {
                 return Optional.<Claim>empty();
             }
             String taskId = taskIdOf(id);
+            boolean takeover = jdbc.sql("SELECT attempts FROM " + table + " WHERE id = ?").param(id)
+                    .query(Integer.class).single() > 1;
             if (!takeover) {
                 outbox.append(new StageStarted(taskId, stage, id));
             }
@@ -166,6 +167,19 @@ public class WaitingStageStore {
         return Boolean.TRUE.equals(failed);
     }
 
+    /**
+     * Attempts whose claimant's lease ran out before it stored the provider's id: that instance died
+     * mid-submission, and the command that started it was already acknowledged. Claiming one again takes
+     * it over ({@link Claim#takeover()}).
+     */
+    public List<Long> abandonedClaims(int limit) {
+        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'processing' AND external_id IS NULL"
+                        + " AND lease_until < ? ORDER BY lease_until LIMIT ?")
+                .params(ts(clock.instant()), limit)
+                .query(Long.class)
+                .list();
+    }
+
     /** Attempts past their deadline, oldest first; each is then failed on its own. */
     public List<Long> pastDeadline(int limit) {
         return jdbc.sql("SELECT id FROM " + table
@@ -173,13 +187,6 @@ public class WaitingStageStore {
                 .params(ts(clock.instant()), limit)
                 .query(Long.class)
                 .list();
-    }
-
-    private boolean isAbandoned(long id, Instant now) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table
-                        + " WHERE id = ? AND status = 'processing' AND external_id IS NULL AND lease_until < ?")
-                .params(id, ts(now))
-                .query(Long.class).single() > 0;
     }
 
     private String taskIdOf(long id) {
