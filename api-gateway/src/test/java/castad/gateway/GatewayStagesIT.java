@@ -96,6 +96,46 @@ class GatewayStagesIT extends InfrastructureTest {
     }
 
     @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndStartsNothingNew() {
+        long project = project("Retry Cafe");
+        String taskId = taskId(project);
+        image(project);
+        String key = UUID.randomUUID().toString();
+
+        List<ResponseEntity<JsonNode>> answers = java.util.stream.Stream.of(1, 2, 3).parallel()
+                .map(i -> post(taskId, "pipeline", "{\"style\":\"lofi\"}", key)).toList();
+        ResponseEntity<JsonNode> otherBody = post(taskId, "pipeline", "{\"style\":\"metal\"}", key);
+        ResponseEntity<JsonNode> noKey = post(taskId, "pipeline", "{\"style\":\"lofi\"}");
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED));
+        assertThat(answers).extracting(a -> a.getBody().get("pipelineId").asLong()).containsOnly(
+                answers.get(0).getBody().get("pipelineId").asLong());
+        assertThat(answers).filteredOn(a -> "true".equals(a.getHeaders().getFirst("Idempotent-Replayed"))).hasSize(2);
+        assertProblem(otherBody, HttpStatus.UNPROCESSABLE_ENTITY, "different request");
+        assertProblem(noKey, HttpStatus.CONFLICT, "already pending or processing");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pipeline WHERE project_id = ?").param(project).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void creatingAProjectTwiceWithOneIdempotencyKeyCreatesOneProject() {
+        String key = UUID.randomUUID().toString();
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", key);
+        var request = new HttpEntity<>(Map.of("storeName", "Once Only", "region", "Daegu"), headers);
+
+        ResponseEntity<JsonNode> first = http.postForEntity("/api/v1/projects", request, JsonNode.class);
+        ResponseEntity<JsonNode> second = http.postForEntity("/api/v1/projects", request, JsonNode.class);
+
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(second.getBody().get("taskId")).isEqualTo(first.getBody().get("taskId"));
+        assertThat(second.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM project WHERE store_name = 'Once Only'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void providerWebhooksWithTheRightTokenArePassedOnAndOthersRefused() {
         long project = project("Taco Stand");
         String taskId = taskId(project);
@@ -193,8 +233,15 @@ class GatewayStagesIT extends InfrastructureTest {
     }
 
     private ResponseEntity<JsonNode> post(String taskId, String what, String json) {
+        return post(taskId, what, json, null);
+    }
+
+    private ResponseEntity<JsonNode> post(String taskId, String what, String json, String idempotencyKey) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         return http.postForEntity("/api/v1/projects/" + taskId + "/" + what, new HttpEntity<>(json, headers),
                 JsonNode.class);
     }

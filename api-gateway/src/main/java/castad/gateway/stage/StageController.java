@@ -1,12 +1,14 @@
 package castad.gateway.stage;
 
 import castad.common.event.Stage;
+import castad.gateway.idempotency.IdempotentRequests;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -14,25 +16,32 @@ class StageController {
 
     private final StartingStages starting;
     private final StageViews views;
+    private final IdempotentRequests idempotency;
 
-    StageController(StartingStages starting, StageViews views) {
+    StageController(StartingStages starting, StageViews views, IdempotentRequests idempotency) {
         this.starting = starting;
         this.views = views;
+        this.idempotency = idempotency;
     }
 
     /** 202 with the pending song; 409 while one runs or before the lyrics are completed. */
     @PostMapping("/api/v1/projects/{taskId}/songs")
-    ResponseEntity<StageView> song(@PathVariable String taskId, @Valid @RequestBody(required = false) SongOptions body) {
-        long id = starting.song(taskId, body == null ? SongOptions.NONE : body);
-        return accepted(taskId, views.byId(Stage.SONG, id));
+    ResponseEntity<?> song(@PathVariable String taskId, @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                           @Valid @RequestBody(required = false) SongOptions body) {
+        return idempotency.run(idempotencyKey, "POST /api/v1/projects/" + taskId + "/songs", body, () -> {
+            long id = starting.song(taskId, body == null ? SongOptions.NONE : body);
+            return accepted(taskId, views.byId(Stage.SONG, id));
+        });
     }
 
     /** 202 with the pending video; 409 while one runs, or before a song is completed and a photo uploaded. */
     @PostMapping("/api/v1/projects/{taskId}/videos")
-    ResponseEntity<StageView> video(@PathVariable String taskId,
-                                    @Valid @RequestBody(required = false) VideoOptions body) {
-        long id = starting.video(taskId, body == null ? VideoOptions.NONE : body);
-        return accepted(taskId, views.byId(Stage.VIDEO, id));
+    ResponseEntity<?> video(@PathVariable String taskId, @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+                            @Valid @RequestBody(required = false) VideoOptions body) {
+        return idempotency.run(idempotencyKey, "POST /api/v1/projects/" + taskId + "/videos", body, () -> {
+            long id = starting.video(taskId, body == null ? VideoOptions.NONE : body);
+            return accepted(taskId, views.byId(Stage.VIDEO, id));
+        });
     }
 
     private static ResponseEntity<StageView> accepted(String taskId, StageView view) {
