@@ -45,6 +45,12 @@ final class RunningCastad {
         return services.get(service).getBean(type);
     }
 
+    /** Where a service answers HTTP (its actuator endpoints). */
+    static String url(Class<?> service) {
+        api();
+        return "http://127.0.0.1:" + services.get(service).getEnvironment().getProperty("local.server.port");
+    }
+
     private static void start() {
         Map<String, Object> common = new HashMap<>(TestInfrastructure.properties());
         String simulators = TestSimulators.url();
@@ -60,6 +66,13 @@ final class RunningCastad {
         common.put("castad.video.first-poll", "2s");
         common.put("castad.video.poll-interval", "1s");
         common.put("castad.video.deadline", "12s");
+        // Suno's circuit opens after six transient failures in a row (no other test makes that many) and
+        // half-opens after 5 s; songs handed back are driven again after 3 s.
+        common.put("castad.suno.circuit-breaker.sliding-window-size", "6");
+        common.put("castad.suno.circuit-breaker.minimum-number-of-calls", "6");
+        common.put("castad.suno.circuit-breaker.failure-rate-threshold", "100");
+        common.put("castad.suno.circuit-breaker.wait-in-open-state", "5s");
+        common.put("castad.song.stale-pending", "3s");
         ConfigurableApplicationContext gateway = run(GatewayApplication.class, common);
         gatewayUrl = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
         common.put("castad.callbacks.base-url", gatewayUrl);

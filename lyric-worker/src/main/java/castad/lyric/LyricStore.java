@@ -8,6 +8,7 @@ import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,25 +37,41 @@ public class LyricStore {
 
     /**
      * Takes the attempt if it is pending, or if its claimant's lease ran out (that claimant crashed). A
-     * completed, failed or validly claimed attempt is left alone: redelivery never calls OpenAI again.
+     * completed, failed or validly claimed attempt is left alone: redelivery never calls OpenAI again. The
+     * first claim announces the attempt; a claim after a {@link #release release} does not announce it again.
      */
     @Transactional
     public Optional<LyricJob> claim(long lyricId, String owner, Instant leaseUntil) {
         Timestamp now = Timestamp.from(clock.instant());
         int claimed = jdbc.sql("""
                 UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                       started_at = COALESCE(started_at, ?), updated_at = ?
+                       updated_at = ?
                 WHERE id = ? AND (status = 'pending' OR (status = 'processing' AND lease_until < ?))""")
-                .params(owner, Timestamp.from(leaseUntil), now, now, lyricId, now)
+                .params(owner, Timestamp.from(leaseUntil), now, lyricId, now)
                 .update();
         if (claimed == 0) {
             return Optional.empty();
         }
         LyricJob job = load(lyricId, owner);
-        if (!job.takeover()) {
+        if (jdbc.sql("UPDATE lyric SET started_at = ? WHERE id = ? AND started_at IS NULL").params(now, lyricId)
+                .update() == 1) {
             outbox.append(new StageStarted(job.taskId(), Stage.LYRIC, lyricId));
         }
         return Optional.of(job);
+    }
+
+    /**
+     * Hands the attempt back before OpenAI was asked (the call was refused: circuit open, rate limit,
+     * bulkhead): {@code pending} again, lease and claim count undone. Its command or, once stale, the sweeper
+     * drives it again.
+     */
+    public boolean release(LyricJob job) {
+        return jdbc.sql("""
+                UPDATE lyric SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
+                       updated_at = ?
+                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
+                .params(Timestamp.from(clock.instant()), job.lyricId(), job.leaseOwner())
+                .update() == 1;
     }
 
     @Transactional
@@ -93,6 +110,15 @@ public class LyricStore {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'processing' AND lease_until < ? ORDER BY lease_until LIMIT ?""")
                 .params(Timestamp.from(clock.instant()), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Lyrics nobody claimed for {@code olderThan}: handed back after a refused call, or dead-lettered. */
+    public List<Long> stalePending(int limit, Duration olderThan) {
+        return jdbc.sql("""
+                SELECT id FROM lyric WHERE status = 'pending' AND updated_at < ? ORDER BY updated_at LIMIT ?""")
+                .params(Timestamp.from(clock.instant().minus(olderThan)), limit)
                 .query(Long.class)
                 .list();
     }

@@ -1,14 +1,17 @@
 package castad.lyric;
 
-import castad.common.http.ProviderFailure;
 import castad.common.event.LyricRequested;
 import castad.common.event.Topics;
+import castad.common.http.ProviderCallRefused;
+import castad.common.http.ProviderFailure;
+import castad.common.http.ProviderGuard;
 import castad.lyric.openai.Lyrics;
 import castad.lyric.openai.OpenAiClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,24 +20,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lyric stage: receive the command, claim the row (short transaction), ask OpenAI (no transaction, no
- * connection held), record the lyrics or the failure (short transaction + timeline event).
+ * connection held), record the lyrics or the failure (short transaction + timeline event). A call that
+ * resilience refused hands the row back to {@code pending}; the sweeper drives it again.
  */
 @Component
 class WritingLyrics {
 
+    static final String LISTENER_ID = "lyric-requests";
     private static final Logger log = LoggerFactory.getLogger(WritingLyrics.class);
     private static final int SWEEP_BATCH = 20;
 
     private final LyricStore store;
     private final OpenAiClient openAi;
+    private final ProviderGuard openAiGuard;
     private final LyricSettings settings;
     private final Clock clock;
     private final Counter resubmissions;
     private final String instance = "lyric-worker-" + UUID.randomUUID();
 
-    WritingLyrics(LyricStore store, OpenAiClient openAi, LyricSettings settings, Clock clock, MeterRegistry meters) {
+    WritingLyrics(LyricStore store, OpenAiClient openAi, ProviderGuard openAiGuard, LyricSettings settings,
+                  Clock clock, MeterRegistry meters) {
         this.store = store;
         this.openAi = openAi;
+        this.openAiGuard = openAiGuard;
         this.settings = settings;
         this.clock = clock;
         this.resubmissions = Counter.builder("castad.provider.resubmissions").tag("provider", "openai")
@@ -42,23 +50,42 @@ class WritingLyrics {
                 .register(meters);
     }
 
-    @KafkaListener(topics = Topics.LYRIC_REQUESTED, concurrency = "${castad.lyric.concurrency:2}")
+    /** Paused while OpenAI's circuit is open ({@link LyricIntakeConfiguration}). */
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.LYRIC_REQUESTED,
+            concurrency = "${castad.lyric.concurrency:2}")
     void on(LyricRequested command) {
         write(command.lyricId());
     }
 
-    /** Writes the lyric if it is ours to write: pending, or abandoned by a claimant that died mid-call. */
+    /**
+     * Writes the lyric if it is ours to write: pending, or abandoned by a claimant that died mid-call. While
+     * OpenAI's circuit is open the lyric is left pending, unclaimed, for the sweeper.
+     */
     void write(long lyricId) {
+        if (openAiGuard.open()) {
+            log.info("Lyric {} left pending: OpenAI's circuit is open", lyricId);
+            return;
+        }
         store.claim(lyricId, instance, clock.instant().plus(settings.lease()))
                 .ifPresentOrElse(this::write,
                         () -> log.info("Lyric {} is not pending (already claimed or finished); nothing to do", lyricId));
     }
 
-    /** Every few seconds: take over the claims of instances that died while OpenAI was answering them. */
+    /**
+     * Every few seconds: take over the claims of instances that died while OpenAI was answering them, and
+     * drive lyrics left pending (handed back after a refused call, or dead-lettered). Nothing is taken while
+     * OpenAI's circuit is open.
+     */
     @Scheduled(fixedDelayString = "${castad.lyric.sweep-interval:5s}")
     void sweepAbandonedClaims() {
         try {
-            store.abandonedClaims(SWEEP_BATCH).forEach(this::write);
+            if (openAiGuard.open()) {
+                return;
+            }
+            Stream.concat(store.abandonedClaims(SWEEP_BATCH).stream(),
+                            store.stalePending(SWEEP_BATCH, settings.stalePending()).stream())
+                    .takeWhile(id -> !openAiGuard.open())
+                    .forEach(this::write);
         } catch (RuntimeException e) {
             log.warn("Lyric sweep failed, the next one retries: {}", e.getMessage());
         }
@@ -76,6 +103,10 @@ class WritingLyrics {
             log.warn("Lyric {} of task {} failed: {} {}", job.lyricId(), job.taskId(), failure.errorCode(),
                     failure.getMessage());
             store.fail(job, failure.errorCode(), failure.getMessage());
+        } catch (ProviderCallRefused refused) {
+            store.release(job);
+            log.info("Lyric {} of task {} handed back, pending again: OpenAI not called ({})", job.lyricId(),
+                    job.taskId(), refused.reason());
         }
     }
 }

@@ -11,26 +11,35 @@ import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
 import castad.testsupport.TestInfrastructure;
 import castad.testsupport.TestSimulators;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(properties = {"castad.openai.retry.initial-backoff=50ms", "castad.openai.retry.max-wait=1s",
-        "castad.lyric.sweep-interval=300ms"})
+        "castad.lyric.sweep-interval=300ms", "castad.lyric.stale-pending=2s",
+        // opens only after six transient failures in a row: more than any other test here produces
+        "castad.openai.circuit-breaker.sliding-window-size=6", "castad.openai.circuit-breaker.minimum-number-of-calls=6",
+        "castad.openai.circuit-breaker.failure-rate-threshold=100", "castad.openai.circuit-breaker.wait-in-open-state=3s",
+        "castad.openai.circuit-breaker.permitted-calls-in-half-open=2"})
 class LyricWorkerIT extends InfrastructureTest {
 
     private static final Duration STAGE_TIMEOUT = Duration.ofSeconds(30);
@@ -39,6 +48,10 @@ class LyricWorkerIT extends InfrastructureTest {
     KafkaTemplate<String, Object> kafka;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
 
     /** The test's own connection: reading rows must not borrow from the pool under observation. */
     private final JdbcClient db = JdbcClient.create(new SingleConnectionDataSource(connection(), true));
@@ -165,6 +178,44 @@ class LyricWorkerIT extends InfrastructureTest {
 
         assertThat(row(lyric).get("status")).isEqualTo("processing");
         assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isZero();
+    }
+
+    @Test
+    void whileOpenAiKeepsFailingItsCircuitOpensAndLyricsWaitPendingThenEachIsWrittenOnceWhenItRecovers() {
+        CircuitBreaker openAi = circuitBreakers.circuitBreaker("openai");
+        openAi.reset(); // the window starts empty: only this test's calls count
+        TestSimulators.scriptOpenAi("{\"status\":500}", "{\"status\":500}", "{\"status\":500}",
+                "{\"status\":500}", "{\"status\":500}", "{\"status\":500}");
+        Lyric exhausted = pendingLyric("en", "Outage Noodles");
+        request(exhausted);
+        awaitStatus(exhausted, "failed"); // four attempts, all 500, before the circuit had six calls to judge
+
+        Lyric interrupted = pendingLyric("en", "Outage Bakery");
+        request(interrupted);
+        await().atMost(STAGE_TIMEOUT).until(() -> openAi.getState() == CircuitBreaker.State.OPEN);
+        await().atMost(STAGE_TIMEOUT).until(() -> listeners.getListenerContainer("lyric-requests").isPauseRequested());
+        awaitStatus(interrupted, "pending"); // its third attempt was refused: handed back, not failed
+        assertThat(row(interrupted)).containsEntry("attempts", 0).containsEntry("lease_owner", null);
+        List<Lyric> meanwhile = IntStream.rangeClosed(1, 3).mapToObj(i -> pendingLyric("ko", "Outage Cafe " + i)).toList();
+        meanwhile.forEach(this::request);
+
+        await("lyrics wait pending while the circuit is open").pollInterval(Duration.ofMillis(50))
+                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> openAi.getState() == CircuitBreaker.State.OPEN && meanwhile.stream()
+                        .allMatch(lyric -> "pending".equals(row(lyric).get("status"))));
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "openai").tag("state", "open")
+                .gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("castad.listener.paused").tag("listener", "lyric-requests").gauge().value()).isEqualTo(1.0);
+
+        List<Lyric> waiting = new ArrayList<>(meanwhile);
+        waiting.add(interrupted);
+        waiting.forEach(lyric -> awaitStatus(lyric, "completed")); // the script ran dry: OpenAI answers again
+        assertThat(listeners.getListenerContainer("lyric-requests").isPauseRequested()).isFalse();
+        assertThat(waiting).allSatisfy(lyric -> {
+            assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isEqualTo(1);
+            assertThat(row(lyric).get("attempts")).isEqualTo(1);
+        });
+        assertThat(row(exhausted).get("error_code")).isEqualTo("OPENAI_UNAVAILABLE");
     }
 
     private double resubmissions() {

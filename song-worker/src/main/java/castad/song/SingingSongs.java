@@ -3,7 +3,9 @@ package castad.song;
 import castad.common.callback.CallbackSettings;
 import castad.common.event.SongRequested;
 import castad.common.event.Topics;
+import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
+import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoClient;
@@ -18,38 +20,51 @@ import org.springframework.stereotype.Component;
 /**
  * The song stage: claim the row (short transaction), submit to Suno (no transaction), store Suno's id at
  * once. Then nothing waits: Suno's callback or the poller reports the audio, blob-worker copies it, and the
- * stored copy completes the song ({@link SongEvents}).
+ * stored copy completes the song ({@link SongEvents}). A submission that resilience refused hands the row
+ * back to {@code pending}; the poller's sweep drives it again.
  */
 @Component
 class SingingSongs {
 
+    static final String LISTENER_ID = "song-requests";
     private static final Logger log = LoggerFactory.getLogger(SingingSongs.class);
 
     private final WaitingStageStore songs;
     private final SongStore store;
     private final SunoClient suno;
+    private final ProviderGuard sunoGuard;
     private final CallbackSettings callbacks;
     private final SongSettings settings;
     private final Counter resubmissions;
     private final String instance = "song-worker-" + UUID.randomUUID();
 
-    SingingSongs(WaitingStageStore songs, SongStore store, SunoClient suno, CallbackSettings callbacks,
-                 SongSettings settings, Counter sunoResubmissions) {
+    SingingSongs(WaitingStageStore songs, SongStore store, SunoClient suno, ProviderGuard sunoGuard,
+                 CallbackSettings callbacks, SongSettings settings, Counter sunoResubmissions) {
         this.songs = songs;
         this.store = store;
         this.suno = suno;
+        this.sunoGuard = sunoGuard;
         this.callbacks = callbacks;
         this.settings = settings;
         this.resubmissions = sunoResubmissions;
     }
 
-    @KafkaListener(topics = Topics.SONG_REQUESTED, concurrency = "${castad.song.concurrency:2}")
+    /** Paused while Suno's circuit is open ({@link SongConfiguration#songIntake}). */
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.SONG_REQUESTED,
+            concurrency = "${castad.song.concurrency:2}")
     void on(SongRequested command) {
         sing(command.songId());
     }
 
-    /** Runs the attempt if it is ours to run: pending, or abandoned by a claimant that died. */
+    /**
+     * Runs the attempt if it is ours to run: pending, or abandoned by a claimant that died. While Suno's
+     * circuit is open the attempt is left as it is, for the poller's sweep.
+     */
     void sing(long songId) {
+        if (sunoGuard.open()) {
+            log.info("Song {} left for later: Suno's circuit is open", songId);
+            return;
+        }
         songs.claim(songId, instance, settings.lease(), settings.deadline())
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do", songId));
@@ -70,6 +85,10 @@ class SingingSongs {
             log.warn("Song {} of task {} failed: {} {}", claim.stageId(), claim.taskId(), failure.errorCode(),
                     failure.getMessage());
             songs.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+        } catch (ProviderCallRefused refused) {
+            songs.release(claim);
+            log.info("Song {} of task {} handed back, pending again: Suno not called ({})", claim.stageId(),
+                    claim.taskId(), refused.reason());
         }
     }
 

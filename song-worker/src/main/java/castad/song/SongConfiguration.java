@@ -1,6 +1,8 @@
 package castad.song;
 
 import castad.common.event.Stage;
+import castad.common.http.CommandIntake;
+import castad.common.http.ProviderGuard;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
 import castad.common.stage.WaitingStageStore;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +24,12 @@ class SongConfiguration {
     WaitingStageStore songs(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
                             PipelineOutcomes pipelines, Clock clock) {
         return new WaitingStageStore(Stage.SONG, jdbc, transactions, outbox, pipelines, clock);
+    }
+
+    /** Song commands wait in Kafka while Suno's circuit is open. */
+    @Bean
+    CommandIntake songIntake(ProviderGuard sunoGuard, KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
+        return new CommandIntake(sunoGuard, listeners, SingingSongs.LISTENER_ID, meters);
     }
 
     /** Submissions made again after a claimant died between Suno accepting and us storing Suno's id. */

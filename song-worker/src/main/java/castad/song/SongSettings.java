@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval between polls of one attempt (Suno allows ~3 queries/s per task; 30 s is plenty)
  * @param pollerTick   how often the poller looks for due attempts and expired deadlines
  * @param pollBatch    attempts claimed per tick
+ * @param stalePending a song still {@code pending} this long after its last change is driven by the poller
+ *                     (its command was handed back after a refused call, or dead-lettered)
  */
 @Validated
 @ConfigurationProperties("castad.song")
@@ -23,5 +25,6 @@ public record SongSettings(
         @DefaultValue("30s") @NotNull Duration firstPoll,
         @DefaultValue("30s") @NotNull Duration pollInterval,
         @DefaultValue("1s") @NotNull Duration pollerTick,
-        @DefaultValue("20") @Min(1) int pollBatch) {
+        @DefaultValue("20") @Min(1) int pollBatch,
+        @DefaultValue("1m") @NotNull Duration stalePending) {
 }

@@ -4,7 +4,9 @@ import castad.common.blob.BlobStore;
 import castad.common.callback.CallbackSettings;
 import castad.common.event.Topics;
 import castad.common.event.VideoRequested;
+import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
+import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
@@ -22,17 +24,20 @@ import org.springframework.stereotype.Component;
  * The video stage: claim the row (short transaction), read what the render is made of (short read-only
  * transaction), fill the template (cached), render with Creatomate (no transaction) and store the render id
  * at once. Then nothing waits: the webhook or the poller reports the MP4, blob-worker copies it, and the
- * stored copy completes the video ({@link VideoEvents}).
+ * stored copy completes the video ({@link VideoEvents}). A render that resilience refused (template fetch or
+ * submission) hands the row back to {@code pending}; the poller's sweep drives it again.
  */
 @Component
 class RenderingVideos {
 
+    static final String LISTENER_ID = "video-requests";
     private static final Logger log = LoggerFactory.getLogger(RenderingVideos.class);
 
     private final WaitingStageStore videos;
     private final VideoStore store;
     private final TemplateCache templates;
     private final CreatomateClient creatomate;
+    private final ProviderGuard creatomateGuard;
     private final BlobStore blobs;
     private final CallbackSettings callbacks;
     private final VideoSettings settings;
@@ -41,12 +46,14 @@ class RenderingVideos {
     private final String instance = "video-worker-" + UUID.randomUUID();
 
     RenderingVideos(WaitingStageStore videos, VideoStore store, TemplateCache templates, CreatomateClient creatomate,
-                    BlobStore blobs, CallbackSettings callbacks, VideoSettings settings, Counter creatomateResubmissions,
+                    ProviderGuard creatomateGuard, BlobStore blobs, CallbackSettings callbacks, VideoSettings settings,
+                    Counter creatomateResubmissions,
                     @Value("${castad.stages.template-id:castad-default}") String defaultTemplate) {
         this.videos = videos;
         this.store = store;
         this.templates = templates;
         this.creatomate = creatomate;
+        this.creatomateGuard = creatomateGuard;
         this.blobs = blobs;
         this.callbacks = callbacks;
         this.settings = settings;
@@ -54,13 +61,22 @@ class RenderingVideos {
         this.defaultTemplate = defaultTemplate;
     }
 
-    @KafkaListener(topics = Topics.VIDEO_REQUESTED, concurrency = "${castad.video.concurrency:2}")
+    /** Paused while Creatomate's circuit is open ({@link VideoConfiguration#videoIntake}). */
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.VIDEO_REQUESTED,
+            concurrency = "${castad.video.concurrency:2}")
     void on(VideoRequested command) {
         render(command.videoId());
     }
 
-    /** Runs the attempt if it is ours to run: pending, or abandoned by a claimant that died. */
+    /**
+     * Runs the attempt if it is ours to run: pending, or abandoned by a claimant that died. While Creatomate's
+     * circuit is open the attempt is left as it is, for the poller's sweep.
+     */
     void render(long videoId) {
+        if (creatomateGuard.open()) {
+            log.info("Video {} left for later: Creatomate's circuit is open", videoId);
+            return;
+        }
         videos.claim(videoId, instance, settings.lease(), settings.deadline())
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
@@ -83,6 +99,10 @@ class RenderingVideos {
             log.warn("Video {} of task {} failed: {} {}", claim.stageId(), claim.taskId(), failure.errorCode(),
                     failure.getMessage());
             videos.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+        } catch (ProviderCallRefused refused) {
+            videos.release(claim);
+            log.info("Video {} of task {} handed back, pending again: Creatomate not called ({})", claim.stageId(),
+                    claim.taskId(), refused.reason());
         }
     }
 

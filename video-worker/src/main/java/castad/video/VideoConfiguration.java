@@ -1,13 +1,14 @@
 package castad.video;
 
 import castad.common.event.Stage;
-import castad.common.http.ProviderRetries;
+import castad.common.http.CommandIntake;
+import castad.common.http.ProviderGuard;
+import castad.common.http.ProviderGuards;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.CreatomateSettings;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -15,12 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@Import(ProviderGuards.class)
 class VideoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VideoConfiguration.class);
@@ -32,9 +36,21 @@ class VideoConfiguration {
     }
 
     @Bean
-    CreatomateClient creatomateClient(CreatomateSettings settings, RetryRegistry registry) {
+    ProviderGuard creatomateGuard(CreatomateSettings settings, ProviderGuards guards) {
         log.info("Videos come from {}", settings);
-        return new CreatomateClient(settings, registry.retry("creatomate", ProviderRetries.config(settings.retry())));
+        return guards.guard("creatomate", settings);
+    }
+
+    @Bean
+    CreatomateClient creatomateClient(CreatomateSettings settings, ProviderGuard creatomateGuard) {
+        return new CreatomateClient(settings, creatomateGuard);
+    }
+
+    /** Video commands wait in Kafka while Creatomate's circuit is open. */
+    @Bean
+    CommandIntake videoIntake(ProviderGuard creatomateGuard, KafkaListenerEndpointRegistry listeners,
+                              MeterRegistry meters) {
+        return new CommandIntake(creatomateGuard, listeners, RenderingVideos.LISTENER_ID, meters);
     }
 
     /** Renders started again after a claimant died between Creatomate accepting and us storing the render id. */

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval between polls of one render
  * @param pollerTick   how often the poller looks for due renders and expired deadlines
  * @param pollBatch    renders claimed per tick
+ * @param stalePending a video still {@code pending} this long after its last change is driven by the poller
+ *                     (its command was handed back after a refused call, or dead-lettered)
  */
 @Validated
 @ConfigurationProperties("castad.video")
@@ -23,5 +25,6 @@ public record VideoSettings(
         @DefaultValue("15s") @NotNull Duration firstPoll,
         @DefaultValue("15s") @NotNull Duration pollInterval,
         @DefaultValue("1s") @NotNull Duration pollerTick,
-        @DefaultValue("20") @Min(1) int pollBatch) {
+        @DefaultValue("20") @Min(1) int pollBatch,
+        @DefaultValue("1m") @NotNull Duration stalePending) {
 }

@@ -1,7 +1,10 @@
 package castad.common.http;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * A provider call that did not give a usable answer. {@code errorCode} is what the stage records when it
@@ -27,6 +30,17 @@ public class ProviderFailure extends RuntimeException {
 
     public static ProviderFailure transientFailure(String errorCode, String message, Duration retryAfter) {
         return new ProviderFailure(errorCode, message, true, retryAfter);
+    }
+
+    /**
+     * Whether a call's failure says the provider is unwell: a transient failure (5xx, rate limit, no answer)
+     * or an I/O error. A final failure (bad key, no credits, content policy) is the provider answering
+     * properly and says nothing against its health.
+     */
+    public static boolean signalsUnhealth(Throwable failure) {
+        return failure instanceof ProviderFailure provider ? provider.retryable()
+                : failure instanceof IOException || failure instanceof UncheckedIOException
+                        || failure instanceof ResourceAccessException;
     }
 
     public String errorCode() {

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>
  * pending --claim--> processing (lease) --submitted--> processing (external_id, polls)
  *   --source ready--> processing (source_url; BlobRequested) --blob stored--> completed
+ * processing (lease) --release (the call was refused, nothing sent)--> pending
  * any of them --fail / deadline--> failed
  * </pre>
  */
@@ -53,16 +54,18 @@ public class WaitingStageStore {
     /**
      * Takes a pending attempt, or one whose claimant's lease ran out before it stored the provider's id.
      * Submitted, finished or validly claimed attempts are left alone: a redelivered command pays nothing.
+     * The first claim of an attempt announces it ({@code StageStarted}); a claim after a
+     * {@link #release release} does not announce it again.
      */
     public Optional<Claim> claim(long id, String owner, Duration lease, Duration deadline) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
             int claimed = jdbc.sql("UPDATE " + table + """
                      SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                        started_at = COALESCE(started_at, ?), deadline_at = COALESCE(deadline_at, ?), updated_at = ?
+                        deadline_at = COALESCE(deadline_at, ?), updated_at = ?
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
-                    .params(owner, ts(now.plus(lease)), ts(now), ts(now.plus(deadline)), ts(now), id, ts(now))
+                    .params(owner, ts(now.plus(lease)), ts(now.plus(deadline)), ts(now), id, ts(now))
                     .update();
             if (claimed == 0) {
                 return Optional.<Claim>empty();
@@ -70,11 +73,26 @@ public class WaitingStageStore {
             String taskId = taskIdOf(id);
             boolean takeover = jdbc.sql("SELECT attempts FROM " + table + " WHERE id = ?").param(id)
                     .query(Integer.class).single() > 1;
-            if (!takeover) {
+            if (firstStart(id, now)) {
                 outbox.append(new StageStarted(taskId, stage, id));
             }
             return Optional.of(new Claim(taskId, id, owner, takeover));
         });
+    }
+
+    /**
+     * Hands a claimed attempt back before anything was sent to the provider (the call was refused: circuit
+     * open, rate limit, bulkhead): {@code pending} again, lease, claim count and deadline undone, so that the
+     * next claim runs it as if for the first time. It is driven again by its command or, once
+     * {@link #stalePending stale}, by the sweeper.
+     */
+    public boolean release(Claim claim) {
+        return jdbc.sql("UPDATE " + table + """
+                 SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
+                    deadline_at = NULL, updated_at = ?
+                WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
+                .params(ts(clock.instant()), claim.stageId(), claim.owner())
+                .update() == 1;
     }
 
     /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
@@ -180,6 +198,18 @@ public class WaitingStageStore {
                 .list();
     }
 
+    /**
+     * Attempts nobody claimed for {@code olderThan}: handed back after a refused call, or their command was
+     * dead-lettered. Claiming one is still the conditional {@link #claim}, so one instance runs it.
+     */
+    public List<Long> stalePending(int limit, Duration olderThan) {
+        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'pending' AND updated_at < ?"
+                        + " ORDER BY updated_at LIMIT ?")
+                .params(ts(clock.instant().minus(olderThan)), limit)
+                .query(Long.class)
+                .list();
+    }
+
     /** Attempts past their deadline, oldest first; each is then failed on its own. */
     public List<Long> pastDeadline(int limit) {
         return jdbc.sql("SELECT id FROM " + table
@@ -187,6 +217,11 @@ public class WaitingStageStore {
                 .params(ts(clock.instant()), limit)
                 .query(Long.class)
                 .list();
+    }
+
+    private boolean firstStart(long id, Instant now) {
+        return jdbc.sql("UPDATE " + table + " SET started_at = ? WHERE id = ? AND started_at IS NULL")
+                .params(ts(now), id).update() == 1;
     }
 
     private String taskIdOf(long id) {

@@ -1,7 +1,8 @@
 package castad.lyric.openai;
 
+import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
-import io.github.resilience4j.retry.Retry;
+import castad.common.http.ProviderGuard;
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -10,26 +11,27 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * OpenAI Chat Completions over one pooled HTTP client. Transient failures are retried here (backoff with
- * jitter, honouring the provider's retry-after); what reaches the caller is usable lyrics or a final
- * {@link ProviderFailure}.
+ * OpenAI Chat Completions over one pooled HTTP client, through the provider's {@link ProviderGuard}:
+ * transient failures are retried (backoff with jitter, honouring the provider's retry-after), the circuit
+ * breaker, rate limiter and bulkhead bound the calls. What reaches the caller is usable lyrics, a final
+ * {@link ProviderFailure}, or {@link ProviderCallRefused} when no call was made.
  */
 public class OpenAiClient {
 
     private final RestClient http;
     private final OpenAiSettings settings;
-    private final Retry retry;
+    private final ProviderGuard guard;
 
-    public OpenAiClient(OpenAiSettings settings, Retry retry) {
+    public OpenAiClient(OpenAiSettings settings, ProviderGuard guard) {
         this.http = settings.access().restClient(settings.http());
         this.settings = settings;
-        this.retry = retry;
+        this.guard = guard;
     }
 
     /** @param reference our id of the attempt, sent as OpenAI's {@code user} field */
     public Lyrics complete(List<ChatMessage> messages, String reference) {
         var request = new ChatCompletion.Request(settings.model(), messages, reference);
-        return retry.executeSupplier(() -> lyricsFrom(send(request)));
+        return guard.call(() -> lyricsFrom(send(request)));
     }
 
     private ChatCompletion.Response send(ChatCompletion.Request request) {

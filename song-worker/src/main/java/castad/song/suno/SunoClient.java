@@ -1,7 +1,7 @@
 package castad.song.suno;
 
 import castad.common.http.ProviderFailure;
-import io.github.resilience4j.retry.Retry;
+import castad.common.http.ProviderGuard;
 import java.io.IOException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -9,24 +9,27 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Suno's generate and record-info calls over one pooled client, with retries of transient failures. */
+/**
+ * Suno's generate and record-info calls over one pooled client, through Suno's {@link ProviderGuard}: retries
+ * of transient failures, circuit breaker, rate limiter (both calls count) and bulkhead.
+ */
 public class SunoClient {
 
     private final RestClient http;
     private final SunoSettings settings;
-    private final Retry retry;
+    private final ProviderGuard guard;
 
-    public SunoClient(SunoSettings settings, Retry retry) {
+    public SunoClient(SunoSettings settings, ProviderGuard guard) {
         this.http = settings.access().restClient(settings.http());
         this.settings = settings;
-        this.retry = retry;
+        this.guard = guard;
     }
 
     /** Submits the song (a paid call) and returns Suno's task id. */
     public String generate(String lyrics, String style, String title, String callbackUrl) {
         String prompt = lyrics.length() <= settings.promptLimit() ? lyrics : lyrics.substring(0, settings.promptLimit());
         var request = new SunoWire.GenerateRequest(true, false, settings.model(), callbackUrl, prompt, style, title);
-        SunoWire.Submitted submitted = retry.executeSupplier(() -> call(http.post().uri("/api/v1/generate")
+        SunoWire.Submitted submitted = guard.call(() -> call(http.post().uri("/api/v1/generate")
                 .contentType(MediaType.APPLICATION_JSON).body(request), new ParameterizedTypeReference<>() { }));
         if (submitted == null || submitted.taskId() == null) {
             throw ProviderFailure.permanent("SUNO_BAD_RESPONSE", "Suno accepted the song without a task id");
@@ -35,7 +38,7 @@ public class SunoClient {
     }
 
     public SunoProgress progress(String sunoTaskId) {
-        SunoWire.RecordInfo info = retry.executeSupplier(() -> call(http.get()
+        SunoWire.RecordInfo info = guard.call(() -> call(http.get()
                 .uri("/api/v1/generate/record-info?taskId={id}", sunoTaskId), new ParameterizedTypeReference<>() { }));
         return SunoReadings.of(info);
     }

@@ -1,20 +1,27 @@
 package castad.song.suno;
 
-import castad.common.http.ProviderRetries;
-import io.github.resilience4j.retry.RetryRegistry;
+import castad.common.http.ProviderGuard;
+import castad.common.http.ProviderGuards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@Import(ProviderGuards.class)
 class SunoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SunoConfiguration.class);
 
     @Bean
-    SunoClient sunoClient(SunoSettings settings, RetryRegistry registry) {
+    ProviderGuard sunoGuard(SunoSettings settings, ProviderGuards guards) {
         log.info("Songs come from {}", settings);
-        return new SunoClient(settings, registry.retry("suno", ProviderRetries.config(settings.retry())));
+        return guards.guard("suno", settings);
+    }
+
+    @Bean
+    SunoClient sunoClient(SunoSettings settings, ProviderGuard sunoGuard) {
+        return new SunoClient(settings, sunoGuard);
     }
 }

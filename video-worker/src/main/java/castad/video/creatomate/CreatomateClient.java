@@ -1,7 +1,7 @@
 package castad.video.creatomate;
 
 import castad.common.http.ProviderFailure;
-import io.github.resilience4j.retry.Retry;
+import castad.common.http.ProviderGuard;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +12,18 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Creatomate's renders and templates over one pooled client, with retries of transient failures. */
+/**
+ * Creatomate's renders and templates over one pooled client, through Creatomate's {@link ProviderGuard}:
+ * retries of transient failures, circuit breaker, rate limiter (every call counts) and bulkhead.
+ */
 public class CreatomateClient {
 
     private final RestClient http;
-    private final Retry retry;
+    private final ProviderGuard guard;
 
-    public CreatomateClient(CreatomateSettings settings, Retry retry) {
+    public CreatomateClient(CreatomateSettings settings, ProviderGuard guard) {
         this.http = settings.access().restClient(settings.http());
-        this.retry = retry;
+        this.guard = guard;
     }
 
     /** Starts a render (a paid call); {@code metadata} is our video id. Returns the render id. */
@@ -48,7 +51,7 @@ public class CreatomateClient {
     }
 
     private <T> T call(RestClient.RequestHeadersSpec<?> request, Class<T> type) {
-        return retry.executeSupplier(() -> exchange(request, type));
+        return guard.call(() -> exchange(request, type));
     }
 
     private static <T> T exchange(RestClient.RequestHeadersSpec<?> request, Class<T> type) {

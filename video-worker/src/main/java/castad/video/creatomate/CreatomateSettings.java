@@ -1,7 +1,11 @@
 package castad.video.creatomate;
 
+import castad.common.http.BulkheadSettings;
+import castad.common.http.CircuitBreakerSettings;
 import castad.common.http.HttpClientSettings;
 import castad.common.http.ProviderAccess;
+import castad.common.http.ProviderLimits;
+import castad.common.http.RateLimiterSettings;
 import castad.common.http.RetrySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKey      {@code CREATOMATE_API_KEY}; without it castad uses its simulator
  * @param baseUrl     {@code CREATOMATE_BASE_URL}; empty means the real API with a key, the simulator without
  * @param templateTtl how long a fetched template is reused (a fetch costs 1-2 s)
+ * @param rateLimiter unset: Creatomate's published 30 requests per 10 s per account (renders, polls and
+ *                    template fetches together), per instance; with several instances, divide it among them
  */
 @Validated
 @ConfigurationProperties("castad.creatomate")
@@ -24,9 +30,16 @@ public record CreatomateSettings(
         @DefaultValue("http://127.0.0.1:8090") @NotBlank String simulatorUrl,
         @DefaultValue("5m") @NotNull Duration templateTtl,
         @DefaultValue @Valid HttpClientSettings http,
-        @DefaultValue @Valid RetrySettings retry) {
+        @DefaultValue @Valid RetrySettings retry,
+        @DefaultValue @Valid CircuitBreakerSettings circuitBreaker,
+        @DefaultValue @Valid RateLimiterSettings rateLimiter,
+        @DefaultValue @Valid BulkheadSettings bulkhead) implements ProviderLimits {
 
     static final String CREATOMATE_URL = "https://api.creatomate.com";
+
+    public CreatomateSettings {
+        rateLimiter = rateLimiter.orPublished(30, Duration.ofSeconds(10));
+    }
 
     public ProviderAccess access() {
         return ProviderAccess.resolve(apiKey, baseUrl, CREATOMATE_URL, simulatorUrl);
@@ -35,6 +48,7 @@ public record CreatomateSettings(
     @Override
     public String toString() {
         return "CreatomateSettings[" + access() + ", templateTtl=" + templateTtl + ", http=" + http + ", retry="
-                + retry + "]";
+                + retry + ", circuitBreaker=" + circuitBreaker + ", rateLimiter=" + rateLimiter + ", bulkhead="
+                + bulkhead + "]";
     }
 }

@@ -1,0 +1,102 @@
+package castad.common.http;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every call to one provider goes through here: Retry(CircuitBreaker(RateLimiter(Bulkhead(call)))).
+ * <ul>
+ * <li>Retry outermost: each attempt passes every guard again, and a refused attempt is not retried.</li>
+ * <li>The circuit breaker outside the limiters: a call refused for want of a permit or a slot never reached
+ * the provider and says nothing about its health; an open circuit refuses before spending a permit.</li>
+ * <li>The rate limiter outside the bulkhead: a call waiting for a permit does not hold a slot.</li>
+ * </ul>
+ * What reaches the caller is the call's result, a final {@link ProviderFailure}, or
+ * {@link ProviderCallRefused} when resilience kept the call from being made.
+ */
+public final class ProviderGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
+
+    private final String provider;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+    private final RateLimiter rateLimiter;
+    private final Bulkhead bulkhead;
+    private final MeterRegistry meters;
+
+    ProviderGuard(String provider, Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter,
+                  Bulkhead bulkhead, MeterRegistry meters) {
+        this.provider = provider;
+        this.retry = retry;
+        this.circuitBreaker = circuitBreaker;
+        this.rateLimiter = rateLimiter;
+        this.bulkhead = bulkhead;
+        this.meters = meters;
+        circuitBreaker.getEventPublisher().onStateTransition(event -> logTransition(event.getStateTransition()));
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public <T> T call(Supplier<T> call) {
+        Supplier<T> guarded = CircuitBreaker.decorateSupplier(circuitBreaker,
+                RateLimiter.decorateSupplier(rateLimiter, Bulkhead.decorateSupplier(bulkhead, call)));
+        try {
+            return retry.executeSupplier(guarded);
+        } catch (CallNotPermittedException e) {
+            throw refused("circuit_open", e);
+        } catch (RequestNotPermitted e) {
+            throw refused("rate_limited", e);
+        } catch (BulkheadFullException e) {
+            throw refused("bulkhead_full", e);
+        }
+    }
+
+    /** The circuit is open: every call would be refused, so nobody should start work for this provider. */
+    public boolean open() {
+        CircuitBreaker.State state = circuitBreaker.getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /** Tells {@code listener} whether the circuit is open, at each change of its state. */
+    public void whenCircuitChanges(Consumer<Boolean> listener) {
+        circuitBreaker.getEventPublisher().onStateTransition(event -> listener.accept(open(event.getStateTransition())));
+    }
+
+    private ProviderCallRefused refused(String reason, RuntimeException cause) {
+        Counter.builder("castad.provider.refused").tag("provider", provider).tag("reason", reason)
+                .description("Calls not made because the provider's circuit was open, its rate limit used up "
+                        + "or its bulkhead full; the work was handed back, not failed")
+                .register(meters).increment();
+        return new ProviderCallRefused(provider, reason, cause);
+    }
+
+    private void logTransition(CircuitBreaker.StateTransition transition) {
+        if (open(transition)) {
+            CircuitBreaker.Metrics metrics = circuitBreaker.getMetrics();
+            log.warn("Circuit of {} {} -> {} ({}% of the last {} calls failed transiently): no call is made until "
+                            + "it half-opens", provider, transition.getFromState(), transition.getToState(),
+                    Math.max(0, metrics.getFailureRate()), metrics.getNumberOfBufferedCalls());
+        } else {
+            log.info("Circuit of {} {} -> {}", provider, transition.getFromState(), transition.getToState());
+        }
+    }
+
+    private static boolean open(CircuitBreaker.StateTransition transition) {
+        CircuitBreaker.State to = transition.getToState();
+        return to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN;
+    }
+}

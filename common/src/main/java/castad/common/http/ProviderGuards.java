@@ -1,0 +1,40 @@
+package castad.common.http;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Makes a provider's {@link ProviderGuard} from its {@link ProviderLimits}. Its retry, circuit breaker, rate
+ * limiter and bulkhead are registered under the provider's name in resilience4j's registries, so their
+ * metrics are exported ({@code resilience4j_circuitbreaker_state{name="suno"}}, ...). A worker imports this
+ * class into its configuration ({@code @Import(ProviderGuards.class)}).
+ */
+public class ProviderGuards {
+
+    private final RetryRegistry retries;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final RateLimiterRegistry rateLimiters;
+    private final BulkheadRegistry bulkheads;
+    private final MeterRegistry meters;
+
+    public ProviderGuards(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
+                          RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads, MeterRegistry meters) {
+        this.retries = retries;
+        this.circuitBreakers = circuitBreakers;
+        this.rateLimiters = rateLimiters;
+        this.bulkheads = bulkheads;
+        this.meters = meters;
+    }
+
+    public ProviderGuard guard(String provider, ProviderLimits limits) {
+        return new ProviderGuard(provider,
+                retries.retry(provider, ProviderRetries.config(limits.retry())),
+                circuitBreakers.circuitBreaker(provider, limits.circuitBreaker().config()),
+                rateLimiters.rateLimiter(provider, limits.rateLimiter().config()),
+                bulkheads.bulkhead(provider, limits.bulkhead().config()),
+                meters);
+    }
+}
