@@ -32,7 +32,8 @@ public class KafkaConfiguration {
 
     /**
      * Retries a failing record with exponential backoff, then publishes it to {@code <topic>.dlt} with the
-     * failure in its headers and moves on. Records that cannot be read at all go there at once.
+     * failure in its headers and moves on. Records that cannot be read at all go there at once; records
+     * that failed because the database is down wait for it instead ({@link DatabaseOutages}).
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka, KafkaSettings settings) {
@@ -40,7 +41,9 @@ public class KafkaConfiguration {
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         var backOff = new ExponentialBackOff(settings.retryInterval().toMillis(), 2.0);
         backOff.setMaxAttempts(settings.retryAttempts());
-        return new DefaultErrorHandler(recoverer, backOff);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.setBackOffFunction((record, failure) -> DatabaseOutages.backOffFor(failure));
+        return handler;
     }
 
     @Bean(destroyMethod = "close")
