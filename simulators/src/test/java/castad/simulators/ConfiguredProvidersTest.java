@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,12 @@ class ConfiguredProvidersTest {
                 "--castad.simulators.creatomate.transcribing-after=0ms",
                 "--castad.simulators.creatomate.waiting-after=0ms",
                 "--castad.simulators.creatomate.retention=300ms",
-                "--castad.simulators.media.pad-to-bytes=100000");
+                "--castad.simulators.media.pad-to-bytes=100000",
+                "--castad.simulators.suno.chaos.seed=42",
+                "--castad.simulators.suno.chaos.slow-ms=1234",
+                "--castad.simulators.suno.chaos.retry-after=random",
+                "--castad.simulators.creatomate.chaos.drop-after-accept=true",
+                "--castad.simulators.media.chaos.slow-ms=50");
         simulator = new SimulatorHttp(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 
@@ -67,6 +73,34 @@ class ConfiguredProvidersTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().get("code").asInt()).isEqualTo(422);
+    }
+
+    @Test
+    void answersASunoChaosErrorWithHttp200AndCode500WhenTheStatusDoesNotMirrorTheCode() {
+        var configured = simulator.get("/sim/suno/chaos").body();
+        try {
+            simulator.send("PUT", "/sim/suno/chaos", Map.of("errorRate", 0.5, "rateLimitRate", 0.5, "seed", 1));
+            var codes = new HashSet<Integer>();
+            for (int i = 0; i < 8; i++) {
+                var reply = simulator.authorized("GET", "/api/v1/generate/record-info?taskId=nope", null);
+                assertThat(reply.status()).isEqualTo(200);
+                codes.add(reply.body().get("code").asInt());
+            }
+            assertThat(codes).containsExactlyInAnyOrder(500, 430);
+        } finally {
+            simulator.send("PUT", "/sim/suno/chaos", SimulatorHttp.raw(configured.toString()));
+        }
+    }
+
+    @Test
+    void bindsTheConfiguredChaosSettings() {
+        var suno = simulator.get("/sim/suno/chaos").body();
+        assertThat(suno.get("seed").asLong()).isEqualTo(42);
+        assertThat(suno.get("slowMs").asLong()).isEqualTo(1234);
+        assertThat(suno.get("retryAfter").asText()).isEqualTo("random");
+        assertThat(suno.get("errorRate").asDouble()).isZero();
+        assertThat(simulator.get("/sim/creatomate/chaos").body().get("dropAfterAccept").asBoolean()).isTrue();
+        assertThat(simulator.get("/sim/media/chaos").body().get("slowMs").asLong()).isEqualTo(50);
     }
 
     @Test
@@ -119,12 +153,19 @@ class ConfiguredProvidersTest {
     }
 
     @Test
-    void refusesToStartWithStepsOutOfOrderOrAPaddingSmallerThanTheFiles() {
+    void refusesToStartWithStepsOutOfOrderAPaddingSmallerThanTheFilesOrImpossibleChaos() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(SimulatorsApplication.class).run("--server.port=0",
                 "--spring.config.name=simulators-in-tests", "--castad.simulators.suno.text-after=900ms"))
                 .hasStackTraceContaining("text-after <= first-after");
         assertThatThrownBy(() -> new SpringApplicationBuilder(SimulatorsApplication.class).run("--server.port=0",
                 "--spring.config.name=simulators-in-tests", "--castad.simulators.media.pad-to-bytes=10"))
                 .hasStackTraceContaining("castad.simulators.media.pad-to-bytes");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SimulatorsApplication.class).run("--server.port=0",
+                "--spring.config.name=simulators-in-tests", "--castad.simulators.openai.chaos.error-rate=0.7",
+                "--castad.simulators.openai.chaos.drop-rate=0.7"))
+                .hasStackTraceContaining("must not exceed 1");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SimulatorsApplication.class).run("--server.port=0",
+                "--spring.config.name=simulators-in-tests", "--castad.simulators.media.chaos.error-rate=0.1"))
+                .hasStackTraceContaining("castad.simulators.media.chaos takes only slow-rate and drop-rate");
     }
 }

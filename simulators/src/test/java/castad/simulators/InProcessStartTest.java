@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -54,5 +55,20 @@ class InProcessStartTest {
                 .until(() -> replies.stream().allMatch(CompletableFuture::isDone));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(replies).allSatisfy(reply -> assertThat(reply.join().status()).isEqualTo(200));
+    }
+
+    @Test
+    void answersSlowlyByChaosWithoutHoldingItsOnlyServletThread() {
+        simulator.chaos("creatomate", Map.of("slowRate", 1.0, "slowMs", 500, "seed", 1));
+        try {
+            var replies = IntStream.range(0, 5)
+                    .mapToObj(i -> simulator.sendAsync("GET", "/v1/templates", null, "Authorization", "Bearer " + SimulatorHttp.KEY))
+                    .toList();
+
+            await().atMost(Duration.ofMillis(1_800)).until(() -> replies.stream().allMatch(CompletableFuture::isDone));
+            assertThat(replies).allSatisfy(reply -> assertThat(reply.join().status()).isEqualTo(200));
+        } finally {
+            simulator.send("DELETE", "/sim/creatomate/chaos", null);
+        }
     }
 }

@@ -38,5 +38,10 @@ class ProviderDefaultsTest {
         assertThat(simulator.authorized("GET", "/v1/templates/castad-default", null).body().at("/source/elements"))
                 .hasSize(5 + 3);
         assertThat(simulator.get("/sim/media").body().at("/video/servedBytes").asLong()).isEqualTo(60_800);
+        for (var provider : new String[] {"openai", "suno", "creatomate", "media"}) {
+            var chaos = simulator.get("/sim/" + provider + "/chaos").body();
+            assertThat(chaos.get("errorRate").asDouble() + chaos.get("rateLimitRate").asDouble()
+                    + chaos.get("slowRate").asDouble() + chaos.get("dropRate").asDouble()).isZero();
+        }
     }
 }

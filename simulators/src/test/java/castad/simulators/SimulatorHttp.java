@@ -1,7 +1,11 @@
 package castad.simulators;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -28,9 +32,11 @@ public final class SimulatorHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
     private final URI base;
 
     public SimulatorHttp(int port) {
+        this.port = port;
         this.base = URI.create("http://localhost:" + port);
     }
 
@@ -55,6 +61,16 @@ public final class SimulatorHttp {
     public CompletableFuture<Reply> chatAsync(Object body) {
         return http.sendAsync(request("POST", "/v1/chat/completions", body, "Authorization", "Bearer " + KEY),
                 BodyHandlers.ofString()).thenApply(SimulatorHttp::reply);
+    }
+
+    /** Any call, answered later: for slow answers, checked with timeouts on the future. */
+    public CompletableFuture<Reply> sendAsync(String method, String path, Object body, String... headers) {
+        return http.sendAsync(request(method, path, body, headers), BodyHandlers.ofString()).thenApply(SimulatorHttp::reply);
+    }
+
+    /** {@code PUT /sim/<provider>/chaos} with these settings. */
+    public Reply chaos(String provider, Map<String, Object> settings) {
+        return send("PUT", "/sim/" + provider + "/chaos", settings);
     }
 
     public Reply script(String outcomesJson) {
@@ -94,7 +110,32 @@ public final class SimulatorHttp {
         }
     }
 
-    /** Puts the simulator back to its defaults: no scripts, no counts, no latency, default timing and delivery. */
+    /**
+     * Sends {@code request} as written over a plain socket and returns every byte that came back
+     * until the server closed the connection (a reset ends it too). Send {@code Connection: close}
+     * unless the server is expected to close it on its own.
+     */
+    public byte[] rawExchange(String request) {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var received = new ByteArrayOutputStream();
+            var buffer = new byte[8192];
+            try {
+                for (int n = socket.getInputStream().read(buffer); n != -1; n = socket.getInputStream().read(buffer)) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (SocketException reset) {
+                // the connection was reset rather than closed: it ended all the same
+            }
+            return received.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts the simulator back to its defaults: no scripts, no chaos, no counts, no latency, default timing and delivery. */
     public void reset() {
         send("DELETE", "/sim/openai/script", null);
         send("PUT", "/sim/openai/latency", Map.of("latencyMs", 0));
@@ -105,6 +146,9 @@ public final class SimulatorHttp {
         send("PUT", "/sim/creatomate/timing", Map.of("waitingAfterMs", 100, "transcribingAfterMs", 200,
                 "renderingAfterMs", 400, "finishedAfterMs", 800));
         send("PUT", "/sim/creatomate/webhooks", Map.of("webhooks", "normal"));
+        for (var chaos : List.of("openai", "suno", "creatomate", "media")) {
+            send("DELETE", "/sim/" + chaos + "/chaos", null);
+        }
         send("DELETE", "/sim/stats", null);
     }
 

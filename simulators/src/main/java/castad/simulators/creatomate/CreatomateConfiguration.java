@@ -3,6 +3,7 @@ package castad.simulators.creatomate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import castad.simulators.auth.BearerKeyCheck;
+import castad.simulators.stats.PaidSubmissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -20,8 +21,8 @@ class CreatomateConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    CreatomateFaults creatomateFaults() {
-        return new CreatomateFaults(settings);
+    CreatomateFaults creatomateFaults(PaidSubmissions paid) {
+        return new CreatomateFaults(settings, paid.ledger("creatomate").faults());
     }
 
     @Override

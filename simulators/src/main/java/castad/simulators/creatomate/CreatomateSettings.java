@@ -3,10 +3,12 @@ package castad.simulators.creatomate;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 
 import castad.simulators.callback.CallbackDelivery;
+import castad.simulators.fault.ChaosSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param frameRate         the templates' and renders' frame rate
  * @param retention         how long a render is kept (at least until it finishes); after that it and
  *                          its video answer 404, as an expired render does
+ * @param chaos             random faults of render and template requests ({@code chaos.error-rate} and so on;
+ *                          all 0: off), changeable at run time through /sim/creatomate/chaos
  */
 @Validated
 @ConfigurationProperties("castad.simulators.creatomate")
@@ -37,11 +41,13 @@ public record CreatomateSettings(
         @DefaultValue("5") @Positive @Max(50) int photoSlots,
         @DefaultValue List<String> templateIds,
         @DefaultValue("30") @Positive @Max(60) int frameRate,
-        @DefaultValue("1h") Duration retention) {
+        @DefaultValue("1h") Duration retention,
+        @DefaultValue @Valid ChaosSettings chaos) {
 
     public CreatomateSettings {
         new RenderTiming(waitingAfter, transcribingAfter, renderingAfter, finishedAfter);
         templateIds = List.copyOf(templateIds);
+        chaos.checked("castad.simulators.creatomate.chaos");
     }
 
     RenderTiming timing() {

@@ -2,6 +2,7 @@ package castad.simulators.creatomate;
 
 import java.util.List;
 
+import castad.simulators.fault.Fault;
 import castad.simulators.stats.PaidSubmissions;
 import castad.simulators.stats.SubmissionLedger;
 import org.springframework.http.HttpStatus;
@@ -11,12 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * POST /v1/renders: check the request, take the next scripted outcome, then refuse or accept with
- * 202 and an array of one render; every accepted render is a paid submission keyed by its metadata.
- * GET /v1/renders/{id}: the render as it stands now.
+ * POST /v1/renders: check the request, take the next scripted outcome (or, without one, draw a
+ * random fault), then refuse or accept with 202 and an array of one render; every accepted render is
+ * a paid submission keyed by its metadata. GET /v1/renders/{id}: the render as it stands now (or a
+ * random fault).
  */
 @RestController
 class RendersController {
@@ -25,30 +28,38 @@ class RendersController {
     private final Renders renders;
     private final TemplateCatalog templates;
     private final SubmissionLedger submissions;
+    private final ChaosAnswers chaos;
 
-    RendersController(CreatomateFaults faults, Renders renders, TemplateCatalog templates, PaidSubmissions paid) {
+    RendersController(CreatomateFaults faults, Renders renders, TemplateCatalog templates, PaidSubmissions paid,
+                      ChaosAnswers chaos) {
         this.faults = faults;
         this.renders = renders;
         this.templates = templates;
         this.submissions = paid.ledger("creatomate");
+        this.chaos = chaos;
     }
 
     @PostMapping("/v1/renders")
-    ResponseEntity<Object> render(@RequestBody RenderRequest request) {
+    DeferredResult<ResponseEntity<Object>> render(@RequestBody RenderRequest request) {
         RenderRules.check(request, templates);
-        var outcome = faults.script().next().orElse(CreatomateOutcome.ACCEPT);
-        if (outcome.refuses()) {
-            return ResponseEntity.status(outcome.httpStatus()).body(outcome.refusal());
-        }
-        var delivery = outcome.delivery().orElseGet(faults::webhooks);
-        var render = renders.submit(request, baseUrl(), faults.timing(), outcome, delivery);
-        submissions.record(request.metadata());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(List.of(renders.view(render, RenderStatus.PLANNED)));
+        var scripted = faults.script().next();
+        var fault = scripted.isPresent() ? Fault.NONE : faults.chaos().draw();
+        var outcome = scripted.orElse(CreatomateOutcome.ACCEPT);
+        return chaos.answer(fault, () -> {
+            if (outcome.refuses()) {
+                return ResponseEntity.status(outcome.httpStatus()).body(outcome.refusal());
+            }
+            var delivery = outcome.delivery().orElseGet(faults::webhooks);
+            var render = renders.submit(request, baseUrl(), faults.timing(), outcome, delivery);
+            submissions.record(request.metadata());
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(List.of(renders.view(render, RenderStatus.PLANNED)));
+        });
     }
 
     @GetMapping("/v1/renders/{id}")
-    RenderObject render(@PathVariable String id) {
-        return renders.find(id).orElseThrow(() -> new CreatomateRejection(404, "The render with ID '" + id + "' was not found."));
+    DeferredResult<ResponseEntity<Object>> render(@PathVariable String id) {
+        return chaos.answer(faults.chaos().draw(), () -> ResponseEntity.ok(renders.find(id).orElseThrow(
+                () -> new CreatomateRejection(404, "The render with ID '" + id + "' was not found."))));
     }
 
     private static String baseUrl() {

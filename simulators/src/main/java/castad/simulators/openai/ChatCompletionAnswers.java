@@ -1,9 +1,12 @@
 package castad.simulators.openai;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
+import castad.simulators.fault.Fault;
 import castad.simulators.openai.ChatCompletion.Choice;
 import castad.simulators.openai.ChatCompletion.Message;
 import castad.simulators.openai.ChatCompletion.Usage;
@@ -41,14 +44,22 @@ class ChatCompletionAnswers {
     }
 
     ResponseEntity<Object> rateLimited(String model, RateLimitState rate) {
+        return rateLimited(model, rate, Optional.of(rate.reset()));
+    }
+
+    /** 429 rate_limit_exceeded; {@code retry-after-ms} and {@code retry-after} only when a wait is given. */
+    ResponseEntity<Object> rateLimited(String model, RateLimitState rate, Optional<Duration> retryAfter) {
         var known = KnownError.RATE_LIMIT_EXCEEDED;
-        var wait = RateLimitState.goDuration(rate.reset());
+        var wait = RateLimitState.goDuration(retryAfter.orElse(rate.reset()));
         var message = "Rate limit reached for " + model + " in organization org-castad-simulator on requests per min"
                 + " (RPM): Limit " + rate.requestLimit() + ". Please try again in " + wait + ".";
+        var retryHeaders = new HttpHeaders();
+        retryAfter.ifPresent(after -> {
+            retryHeaders.set("retry-after-ms", Long.toString(after.toMillis()));
+            retryHeaders.set(HttpHeaders.RETRY_AFTER, Long.toString(Fault.seconds(after)));
+        });
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .headers(headers(rate))
-                .header("retry-after-ms", Long.toString(rate.reset().toMillis()))
-                .header(HttpHeaders.RETRY_AFTER, Long.toString((rate.reset().toMillis() + 999) / 1000))
+                .headers(headers(rate)).headers(retryHeaders)
                 .body(OpenAiError.of(message, known.type, null, known.code));
     }
 

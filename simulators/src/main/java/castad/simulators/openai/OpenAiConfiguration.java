@@ -5,7 +5,9 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import castad.simulators.fault.AdjustableLatency;
+import castad.simulators.fault.Chaos;
 import castad.simulators.fault.OutcomeQueue;
+import castad.simulators.stats.PaidSubmissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -23,8 +25,9 @@ class OpenAiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    OpenAiFaults openAiFaults() {
-        return new OpenAiFaults(new OutcomeQueue<>(), new AdjustableLatency(settings.latency()));
+    OpenAiFaults openAiFaults(PaidSubmissions paid) {
+        return new OpenAiFaults(new OutcomeQueue<>(), new AdjustableLatency(settings.latency()),
+                new Chaos(settings.chaos(), paid.ledger("openai").faults()));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 
+import castad.simulators.fault.ChaosSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets tests script what the next chat requests get and change the default latency. */
+/** Lets tests script what the next chat requests get, change the default latency and set random faults. */
 @RestController
 @RequestMapping("/sim/openai")
 class OpenAiControlController {
@@ -51,5 +52,21 @@ class OpenAiControlController {
     @GetMapping("/latency")
     LatencySetting latency() {
         return new LatencySetting(faults.latency().current().toMillis());
+    }
+
+    @PutMapping("/chaos")
+    ChaosSettings changeChaos(@Valid @RequestBody ChaosSettings setting) {
+        return faults.chaos().change(setting);
+    }
+
+    @GetMapping("/chaos")
+    ChaosSettings chaos() {
+        return faults.chaos().settings();
+    }
+
+    @DeleteMapping("/chaos")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void stopChaos() {
+        faults.chaos().stop();
     }
 }

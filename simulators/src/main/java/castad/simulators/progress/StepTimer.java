@@ -11,13 +11,17 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
-/** Runs the steps of simulated jobs (callbacks, webhooks) when they are due, on two daemon threads. */
+/**
+ * Runs the steps of simulated jobs (callbacks, webhooks) when they are due, in due order, on one daemon
+ * thread: a step only hands its request to the asynchronous HTTP client, so one thread keeps up, and two
+ * steps due close together (text, then first) can never overtake each other.
+ */
 @Component
 public class StepTimer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StepTimer.class);
 
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemonThreads());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads());
 
     public void after(Duration delay, Runnable step) {
         timer.schedule(() -> runSafely(step), delay.toNanos(), TimeUnit.NANOSECONDS);

@@ -3,6 +3,7 @@ package castad.simulators.suno;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import castad.simulators.auth.BearerKeyCheck;
+import castad.simulators.stats.PaidSubmissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -20,8 +21,8 @@ class SunoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SunoFaults sunoFaults() {
-        return new SunoFaults(settings);
+    SunoFaults sunoFaults(PaidSubmissions paid) {
+        return new SunoFaults(settings, paid.ledger("suno").faults());
     }
 
     @Override

@@ -2,6 +2,7 @@ package castad.simulators.suno;
 
 import jakarta.validation.Valid;
 
+import castad.simulators.fault.ChaosSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets tests script what the next generate requests get, and change timing and callback delivery. */
+/** Lets tests script what the next generate requests get, change timing and callback delivery, set random faults. */
 @RestController
 @RequestMapping("/sim/suno")
 class SunoControlController {
@@ -60,5 +61,21 @@ class SunoControlController {
     @GetMapping("/callbacks")
     CallbacksSetting callbacks() {
         return new CallbacksSetting(faults.callbacks());
+    }
+
+    @PutMapping("/chaos")
+    ChaosSettings changeChaos(@Valid @RequestBody ChaosSettings setting) {
+        return faults.chaos().change(setting);
+    }
+
+    @GetMapping("/chaos")
+    ChaosSettings chaos() {
+        return faults.chaos().settings();
+    }
+
+    @DeleteMapping("/chaos")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void stopChaos() {
+        faults.chaos().stop();
     }
 }

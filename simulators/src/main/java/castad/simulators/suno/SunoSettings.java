@@ -2,9 +2,13 @@ package castad.simulators.suno;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+
 import castad.simulators.callback.CallbackDelivery;
+import castad.simulators.fault.ChaosSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param apiKey                when set, only this Bearer key is accepted; otherwise any non-blank key is
@@ -18,7 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              (which of the two sunoapi.org does is unverified)
  * @param retention             how long a task is kept (at least until it completes); after that
  *                              record-info answers 404, as for a task the provider has deleted
+ * @param chaos                 random faults of generate and record-info requests ({@code chaos.error-rate}
+ *                              and so on; all 0: off), changeable at run time through /sim/suno/chaos
  */
+@Validated
 @ConfigurationProperties("castad.simulators.suno")
 public record SunoSettings(
         String apiKey,
@@ -27,10 +34,12 @@ public record SunoSettings(
         @DefaultValue("600ms") Duration completeAfter,
         @DefaultValue("normal") CallbackDelivery callbacks,
         @DefaultValue("true") boolean httpStatusMirrorsCode,
-        @DefaultValue("1h") Duration retention) {
+        @DefaultValue("1h") Duration retention,
+        @DefaultValue @Valid ChaosSettings chaos) {
 
     public SunoSettings {
         new SunoTiming(textAfter, firstAfter, completeAfter);
+        chaos.checked("castad.simulators.suno.chaos");
     }
 
     SunoTiming timing() {

@@ -56,10 +56,10 @@ class TemplatesTest extends RunningSimulatorTest {
         assertThat(unknown.body().get("hint").asText()).contains("nope");
         var creatomate = simulator.get("/sim/stats").body().get("creatomate");
         assertThat(creatomate.fieldNames()).toIterable()
-                .containsExactly("submissions", "duplicateSubmissions", "templateFetches");
+                .containsExactly("submissions", "duplicateSubmissions", "templateFetches", "faults");
         assertThat(creatomate.get("templateFetches").asLong()).isEqualTo(2);
         assertThat(simulator.get("/sim/stats").body().get("openai").fieldNames()).toIterable()
-                .containsExactly("submissions", "duplicateSubmissions");
+                .containsExactly("submissions", "duplicateSubmissions", "faults");
         simulator.send("DELETE", "/sim/stats", null);
         assertThat(simulator.get("/sim/stats").body().at("/creatomate/templateFetches").asLong()).isZero();
     }

@@ -10,9 +10,11 @@ import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
 
+import castad.simulators.fault.ChaosSettings;
+
 class MediaAssetsTest {
 
-    private final MediaAssets assets = new MediaAssets(new MediaSettings(0));
+    private final MediaAssets assets = new MediaAssets(new MediaSettings(0, ChaosSettings.OFF));
 
     @Test
     void readsThePlayingTimeOfTheCommittedFiles() {
@@ -22,7 +24,7 @@ class MediaAssetsTest {
 
     @Test
     void servesTheFilesAsTheyAreUnlessPaddingIsConfigured() {
-        var padded = new MediaAssets(new MediaSettings(1_000_000));
+        var padded = new MediaAssets(new MediaSettings(1_000_000, ChaosSettings.OFF));
 
         assertThat(assets.servedSize(assets.video())).isEqualTo(assets.video().length());
         assertThat(padded.servedSize(padded.video())).isEqualTo(1_000_000);
@@ -32,7 +34,7 @@ class MediaAssetsTest {
 
     @Test
     void refusesAConfiguredPaddingSmallerThanTheFiles() {
-        assertThatThrownBy(() -> new MediaAssets(new MediaSettings(10_000)))
+        assertThatThrownBy(() -> new MediaAssets(new MediaSettings(10_000, ChaosSettings.OFF)))
                 .hasMessageContaining("castad.simulators.media.pad-to-bytes");
     }
 
