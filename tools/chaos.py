@@ -31,7 +31,6 @@ import os
 import random
 import re
 import signal
-import struct
 import subprocess
 import sys
 import threading
@@ -39,7 +38,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-import zlib
+
+from samples import multipart, photo
 
 PROVIDERS = ("openai", "suno", "creatomate")
 NETWORK_ERRORS = (urllib.error.URLError, OSError, http.client.HTTPException)
@@ -54,29 +54,7 @@ REQUEST_PATIENCE_SECONDS = 180  # how long one client request is retried before 
 
 
 # ---------------------------------------------------------------------------------------------
-# photos (as tools/demo.py makes them; copied, because demo.py reads sys.argv when imported)
-
-def photo(seed, width=96, height=128):
-    """A small PNG: a colour gradient, different for each seed."""
-    rows = b"".join(
-        b"\x00" + b"".join(bytes(((x * 2 + seed * 70) % 256, (y * 2) % 256, (seed * 90) % 256)) for x in range(width))
-        for y in range(height))
-
-    def chunk(kind, payload):
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
-def multipart(files):
-    boundary = uuid.uuid4().hex
-    body = b""
-    for name, content in files:
-        body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
-                 f"Content-Type: image/png\r\n\r\n").encode() + content + b"\r\n"
-    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
-
+# photos: tools/samples.py
 
 # ---------------------------------------------------------------------------------------------
 # HTTP

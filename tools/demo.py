@@ -6,12 +6,11 @@ task's timeline as it happens (Server-Sent Events), and ends with the video's UR
 it downloads as an MP4. Exits non-zero if the pipeline fails or takes too long.
 """
 import json
-import struct
 import sys
 import time
 import urllib.request
-import uuid
-import zlib
+
+from samples import multipart, photo
 
 API = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 TIMEOUT_S = float(sys.argv[2]) if len(sys.argv) > 2 else 300
@@ -24,28 +23,6 @@ def call(method, path, body=None, content_type="application/json"):
         request.add_header("Content-Type", content_type)
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read() or b"null")
-
-
-def photo(seed, width=96, height=128):
-    """A small PNG: a colour gradient, different for each seed."""
-    rows = b"".join(
-        b"\x00" + b"".join(bytes(((x * 2 + seed * 70) % 256, (y * 2) % 256, (seed * 90) % 256)) for x in range(width))
-        for y in range(height))
-
-    def chunk(kind, payload):
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
-def multipart(files):
-    boundary = uuid.uuid4().hex
-    body = b""
-    for name, content in files:
-        body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
-                 f"Content-Type: image/png\r\n\r\n").encode() + content + b"\r\n"
-    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
 def follow(task_id, started):
