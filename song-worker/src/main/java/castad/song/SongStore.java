@@ -2,14 +2,9 @@ package castad.song;
 
 import castad.common.event.SongRequested;
 import castad.common.event.Stage;
-import castad.common.event.StageQueued;
-import castad.common.outbox.Outbox;
-import java.sql.Timestamp;
-import java.time.Clock;
+import castad.common.stage.NextStages;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,13 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 class SongStore {
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final NextStages nextStages;
 
-    SongStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    SongStore(JdbcClient jdbc, NextStages nextStages) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.nextStages = nextStages;
     }
 
     SongInput input(long songId) {
@@ -43,26 +36,12 @@ class SongStore {
      */
     @Transactional
     public Optional<Long> startAfterLyric(String taskId, long lyricId) {
-        var keys = new GeneratedKeyHolder();
-        Timestamp now = Timestamp.from(clock.instant());
-        try {
-            int inserted = jdbc.sql("""
-                    INSERT INTO song (project_id, lyric_id, pipeline_id, status, style, title, created_at, updated_at)
-                    SELECT l.project_id, l.id, l.pipeline_id, 'pending', pl.style, pl.title, ?, ?
-                    FROM lyric l JOIN pipeline pl ON pl.id = l.pipeline_id
-                    WHERE l.id = ? AND l.status = 'completed' AND pl.status = 'running'""")
-                    .params(now, now, lyricId)
-                    .update(keys, "id");
-            if (inserted == 0) {
-                return Optional.empty();
-            }
-        } catch (DuplicateKeyException alreadyStarted) {
-            return Optional.empty();
-        }
-        long songId = keys.getKey().longValue();
-        outbox.append(new SongRequested(taskId, songId));
-        outbox.append(new StageQueued(taskId, Stage.SONG, songId));
-        return Optional.of(songId);
+        return nextStages.start(taskId, Stage.SONG, """
+                INSERT INTO song (project_id, lyric_id, pipeline_id, status, style, title, created_at, updated_at)
+                SELECT l.project_id, l.id, l.pipeline_id, 'pending', pl.style, pl.title, ?, ?
+                FROM lyric l JOIN pipeline pl ON pl.id = l.pipeline_id
+                WHERE l.id = ? AND l.status = 'completed' AND pl.status = 'running'""",
+                lyricId, songId -> new SongRequested(taskId, songId));
     }
 
     record SongInput(String lyrics, String style, String title) {

@@ -1,16 +1,11 @@
 package castad.video;
 
 import castad.common.event.Stage;
-import castad.common.event.StageQueued;
+import castad.common.stage.NextStages;
 import castad.common.event.VideoRequested;
-import castad.common.outbox.Outbox;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 class VideoStore {
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final NextStages nextStages;
 
-    VideoStore(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    VideoStore(JdbcClient jdbc, NextStages nextStages) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.nextStages = nextStages;
     }
 
     @Transactional(readOnly = true)
@@ -53,25 +46,11 @@ class VideoStore {
     /** A pipeline's song is stored: start its video, once (the unique pipeline id on {@code video}). */
     @Transactional
     public Optional<Long> startAfterSong(String taskId, long songId) {
-        var keys = new GeneratedKeyHolder();
-        Timestamp now = Timestamp.from(clock.instant());
-        try {
-            int inserted = jdbc.sql("""
-                    INSERT INTO video (project_id, song_id, pipeline_id, status, template_id, created_at, updated_at)
-                    SELECT s.project_id, s.id, s.pipeline_id, 'pending', pl.template_id, ?, ?
-                    FROM song s JOIN pipeline pl ON pl.id = s.pipeline_id
-                    WHERE s.id = ? AND s.status = 'completed' AND pl.status = 'running'""")
-                    .params(now, now, songId)
-                    .update(keys, "id");
-            if (inserted == 0) {
-                return Optional.empty();
-            }
-        } catch (DuplicateKeyException alreadyStarted) {
-            return Optional.empty();
-        }
-        long videoId = keys.getKey().longValue();
-        outbox.append(new VideoRequested(taskId, videoId));
-        outbox.append(new StageQueued(taskId, Stage.VIDEO, videoId));
-        return Optional.of(videoId);
+        return nextStages.start(taskId, Stage.VIDEO, """
+                INSERT INTO video (project_id, song_id, pipeline_id, status, template_id, created_at, updated_at)
+                SELECT s.project_id, s.id, s.pipeline_id, 'pending', pl.template_id, ?, ?
+                FROM song s JOIN pipeline pl ON pl.id = s.pipeline_id
+                WHERE s.id = ? AND s.status = 'completed' AND pl.status = 'running'""",
+                songId, videoId -> new VideoRequested(taskId, videoId));
     }
 }

@@ -17,4 +17,9 @@ public class StageConfiguration {
     PipelineOutcomes pipelineOutcomes(JdbcClient jdbc, Outbox outbox, Clock clock) {
         return new PipelineOutcomes(jdbc, outbox, clock);
     }
+
+    @Bean
+    NextStages nextStages(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        return new NextStages(jdbc, outbox, clock);
+    }
 }
