@@ -8,19 +8,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * The live timeline: every gateway instance reads all of {@code castad.pipeline.events} (a consumer group of
  * its own, from the latest offset) and hands each event to the clients watching that task here.
+ *
+ * <p>Until its partitions are assigned, the feed sees nothing: an event published in that gap (a gateway
+ * just started, or a rebalance) would never reach a stream that is already open. So on every assignment,
+ * once the positions are fixed, each open stream catches up from the recorded history (every event is
+ * recorded before it is published); streams send each event once, by its id.
  */
 @Component
-class TimelineFeed implements SmartLifecycle {
+class TimelineFeed implements SmartLifecycle, ConsumerSeekAware {
 
     private final Map<String, Set<TimelineStream>> watchers = new ConcurrentHashMap<>();
+    private final TimelineHistory history;
     private volatile boolean running;
+
+    TimelineFeed(TimelineHistory history) {
+        this.history = history;
+    }
 
     @KafkaListener(topics = Topics.PIPELINE_EVENTS, groupId = "api-gateway-timeline-${random.uuid}",
             properties = "auto.offset.reset=latest")
@@ -32,6 +44,15 @@ class TimelineFeed implements SmartLifecycle {
         var entry = new TimelineEntry(header(record, EventHeaders.EVENT_ID), header(record, EventHeaders.EVENT_TYPE),
                 header(record, EventHeaders.OCCURRED_AT), EventJson.write(record.value()));
         watching.forEach(watcher -> watcher.accept(entry));
+    }
+
+    /** Spring Kafka calls this after reading each partition's position, so nothing published later is missed. */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        watchers.forEach((taskId, streams) -> {
+            var recorded = history.of(taskId);
+            streams.forEach(stream -> stream.catchUp(recorded));
+        });
     }
 
     Runnable watch(String taskId, TimelineStream watcher) {

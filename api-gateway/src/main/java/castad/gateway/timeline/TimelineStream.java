@@ -40,6 +40,13 @@ final class TimelineStream implements Consumer<TimelineEntry> {
         waiting = null;
     }
 
+    /** Sends what the recorded history holds that this stream has not sent yet (nothing while replaying). */
+    synchronized void catchUp(List<TimelineEntry> recorded) {
+        if (waiting == null) {
+            recorded.forEach(this::send);
+        }
+    }
+
     private void send(TimelineEntry entry) {
         if (!sent.add(entry.eventId())) {
             return;
