@@ -25,6 +25,7 @@ class ProviderTroubleEndToEndIT {
 
     @AfterEach
     void clearScripts() {
+        TestSimulators.delete("/sim/openai/script");
         TestSimulators.delete("/sim/suno/script");
         TestSimulators.delete("/sim/creatomate/script");
     }
@@ -59,6 +60,27 @@ class ProviderTroubleEndToEndIT {
         JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
         assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
         assertThat(task.get("video").get("resultUrl").asText()).contains("sig=");
+    }
+
+    @Test
+    void aProviderFailingThroughEveryRetryDelaysTheStageButTheAdvertStillComesOutPaidOnce() {
+        String fourFailures = ",{\"httpStatus\":503}".repeat(4).substring(1);
+        TestSimulators.post("/sim/openai/script", "{\"outcomes\":[" + fourFailures.replace("httpStatus", "status")
+                + "]}");
+        TestSimulators.post("/sim/creatomate/script", "{\"outcomes\":[" + fourFailures + "]}");
+        String taskId = castad.projectWithPhotos("Second Wind Cafe", "en", 1);
+
+        castad.post(taskId, "pipeline", null);
+
+        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+        assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("video").get("resultUrl").asText()).contains("sig=");
+        assertThat(RunningCastad.bean(GatewayApplication.class, JdbcClient.class)
+                .sql("SELECT event_type FROM timeline_event WHERE task_id = ?").param(taskId).query(String.class).list())
+                .contains("PipelineCompleted").doesNotContain("StageFailed");
+        assertThat(TestSimulators.submissions("creatomate", task.get("video").get("id").asText()))
+                .as("refused renders are not paid; the one that was accepted is paid once").isEqualTo(1);
+        assertThat(TestSimulators.json("/sim/openai/script").get("outcomes")).isEmpty();
     }
 
     @Test

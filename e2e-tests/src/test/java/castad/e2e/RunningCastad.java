@@ -73,6 +73,10 @@ final class RunningCastad {
         common.put("castad.suno.circuit-breaker.failure-rate-threshold", "100");
         common.put("castad.suno.circuit-breaker.wait-in-open-state", "5s");
         common.put("castad.song.stale-pending", "3s");
+        // Attempts handed back after a provider kept failing are retried after 3 s (1 min by default).
+        common.put("castad.lyric.stale-pending", "3s");
+        common.put("castad.lyric.sweep-interval", "1s");
+        common.put("castad.video.stale-pending", "3s");
         ConfigurableApplicationContext gateway = run(GatewayApplication.class, common);
         gatewayUrl = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
         common.put("castad.callbacks.base-url", gatewayUrl);

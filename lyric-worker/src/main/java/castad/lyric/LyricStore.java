@@ -41,13 +41,14 @@ public class LyricStore {
      * first claim announces the attempt; a claim after a {@link #release release} does not announce it again.
      */
     @Transactional
-    public Optional<LyricJob> claim(long lyricId, String owner, Instant leaseUntil) {
-        Timestamp now = Timestamp.from(clock.instant());
+    public Optional<LyricJob> claim(long lyricId, String owner, Duration lease, Duration deadline) {
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
         int claimed = jdbc.sql("""
                 UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                       updated_at = ?
+                       deadline_at = COALESCE(deadline_at, ?), updated_at = ?
                 WHERE id = ? AND (status = 'pending' OR (status = 'processing' AND lease_until < ?))""")
-                .params(owner, Timestamp.from(leaseUntil), now, lyricId, now)
+                .params(owner, Timestamp.from(at.plus(lease)), Timestamp.from(at.plus(deadline)), now, lyricId, now)
                 .update();
         if (claimed == 0) {
             return Optional.empty();
@@ -62,16 +63,66 @@ public class LyricStore {
 
     /**
      * Hands the attempt back before OpenAI was asked (the call was refused: circuit open, rate limit,
-     * bulkhead): {@code pending} again, lease and claim count undone. Its command or, once stale, the sweeper
-     * drives it again.
+     * bulkhead): {@code pending} again, lease, claim count and deadline undone. Its command or, once stale,
+     * the sweeper drives it again.
      */
     public boolean release(LyricJob job) {
-        return jdbc.sql("""
-                UPDATE lyric SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
-                       updated_at = ?
-                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
+        return handBack(job, "deadline_at = NULL");
+    }
+
+    /**
+     * Hands the attempt back after OpenAI kept failing transiently through all of the call's retries:
+     * {@code pending} again for the sweeper, with its deadline kept ({@link #pastDeadline}).
+     */
+    public boolean retryLater(LyricJob job) {
+        return handBack(job, "deadline_at = deadline_at");
+    }
+
+    private boolean handBack(LyricJob job, String deadline) {
+        return jdbc.sql("UPDATE lyric SET status = 'pending', lease_owner = NULL, lease_until = NULL,"
+                        + " attempts = attempts - 1, " + deadline + ", updated_at = ?"
+                        + " WHERE id = ? AND status = 'processing' AND lease_owner = ?")
                 .params(Timestamp.from(clock.instant()), job.lyricId(), job.leaseOwner())
                 .update() == 1;
+    }
+
+    /** Extends the leases of {@code owner}'s live claims: only a dead claimant's lease runs out. */
+    public int renewLeases(String owner, Duration lease) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                UPDATE lyric SET lease_until = ?
+                WHERE status = 'processing' AND lease_owner = ? AND lease_until >= ?""")
+                .params(Timestamp.from(now.plus(lease)), owner, Timestamp.from(now))
+                .update();
+    }
+
+    /** Lyrics past their deadline, claimed or waiting for a retry; each is then {@link #timeOut timed out}. */
+    public List<Long> pastDeadline(int limit) {
+        return jdbc.sql("""
+                SELECT id FROM lyric WHERE status IN ('pending', 'processing') AND deadline_at < ?
+                ORDER BY deadline_at LIMIT ?""")
+                .params(Timestamp.from(clock.instant()), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Fails a lyric that missed its deadline, whoever holds it; a late OpenAI answer is then discarded. */
+    @Transactional
+    public boolean timeOut(long lyricId, String errorCode, String errorMessage) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("""
+                UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?, lease_owner = NULL,
+                       lease_until = NULL, completed_at = ?, updated_at = ?
+                WHERE id = ? AND status IN ('pending', 'processing') AND deadline_at < ?""")
+                .params(errorCode, errorMessage, now, now, lyricId, now)
+                .update();
+        if (updated == 1) {
+            String taskId = jdbc.sql("SELECT p.task_id FROM lyric l JOIN project p ON p.id = l.project_id"
+                    + " WHERE l.id = ?").param(lyricId).query(String.class).single();
+            outbox.append(new StageFailed(taskId, Stage.LYRIC, lyricId, errorCode, errorMessage));
+            pipelines.stageFailed(Stage.LYRIC, lyricId, errorCode, errorMessage);
+        }
+        return updated == 1;
     }
 
     @Transactional

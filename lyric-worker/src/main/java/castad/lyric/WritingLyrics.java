@@ -9,7 +9,6 @@ import castad.lyric.openai.Lyrics;
 import castad.lyric.openai.OpenAiClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -29,22 +28,21 @@ class WritingLyrics {
     static final String LISTENER_ID = "lyric-requests";
     private static final Logger log = LoggerFactory.getLogger(WritingLyrics.class);
     private static final int SWEEP_BATCH = 20;
+    static final String STAGE_TIMEOUT = "STAGE_TIMEOUT";
 
     private final LyricStore store;
     private final OpenAiClient openAi;
     private final ProviderGuard openAiGuard;
     private final LyricSettings settings;
-    private final Clock clock;
     private final Counter resubmissions;
     private final String instance = "lyric-worker-" + UUID.randomUUID();
 
     WritingLyrics(LyricStore store, OpenAiClient openAi, ProviderGuard openAiGuard, LyricSettings settings,
-                  Clock clock, MeterRegistry meters) {
+                  MeterRegistry meters) {
         this.store = store;
         this.openAi = openAi;
         this.openAiGuard = openAiGuard;
         this.settings = settings;
-        this.clock = clock;
         this.resubmissions = Counter.builder("castad.provider.resubmissions").tag("provider", "openai")
                 .description("Paid submissions repeated after a lease expired before the provider's answer was stored")
                 .register(meters);
@@ -66,7 +64,7 @@ class WritingLyrics {
             log.info("Lyric {} left pending: OpenAI's circuit is open", lyricId);
             return;
         }
-        store.claim(lyricId, instance, clock.instant().plus(settings.lease()))
+        store.claim(lyricId, instance, settings.lease(), settings.deadline())
                 .ifPresentOrElse(this::write,
                         () -> log.info("Lyric {} is not pending (already claimed or finished); nothing to do", lyricId));
     }
@@ -79,6 +77,8 @@ class WritingLyrics {
     @Scheduled(fixedDelayString = "${castad.lyric.sweep-interval:5s}")
     void sweepAbandonedClaims() {
         try {
+            store.pastDeadline(SWEEP_BATCH).forEach(id -> store.timeOut(id, STAGE_TIMEOUT,
+                    "The lyric did not finish within " + settings.deadline()));
             if (openAiGuard.open()) {
                 return;
             }
@@ -91,6 +91,16 @@ class WritingLyrics {
         }
     }
 
+    /** Keeps this instance's claims alive while OpenAI answers them; a dead instance's claims run out. */
+    @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
+    void renewLeases() {
+        try {
+            store.renewLeases(instance, settings.lease());
+        } catch (RuntimeException e) {
+            log.warn("Renewing lyric leases failed, the next round retries: {}", e.getMessage());
+        }
+    }
+
     private void write(LyricJob job) {
         if (job.takeover()) {
             resubmissions.increment();
@@ -100,9 +110,15 @@ class WritingLyrics {
             Lyrics lyrics = openAi.complete(LyricPrompt.of(job), job.reference());
             store.complete(job, lyrics.text(), lyrics.completionId());
         } catch (ProviderFailure failure) {
-            log.warn("Lyric {} of task {} failed: {} {}", job.lyricId(), job.taskId(), failure.errorCode(),
-                    failure.getMessage());
-            store.fail(job, failure.errorCode(), failure.getMessage());
+            if (failure.retryable()) {
+                store.retryLater(job);
+                log.warn("Lyric {} of task {} pending again, retried within {}: OpenAI kept failing ({} {})",
+                        job.lyricId(), job.taskId(), settings.stalePending(), failure.errorCode(), failure.getMessage());
+            } else {
+                log.warn("Lyric {} of task {} failed: {} {}", job.lyricId(), job.taskId(), failure.errorCode(),
+                        failure.getMessage());
+                store.fail(job, failure.errorCode(), failure.getMessage());
+            }
         } catch (ProviderCallRefused refused) {
             store.release(job);
             log.info("Lyric {} of task {} handed back, pending again: OpenAI not called ({})", job.lyricId(),

@@ -138,14 +138,31 @@ class LyricWorkerIT extends InfrastructureTest {
     }
 
     @Test
-    void aProviderThatKeepsFailingFailsTheStageAfterTheLastRetry() {
-        Lyric lyric = pendingLyric("en", "Always Down");
+    void aProviderFailingThroughEveryRetryHandsTheLyricBackAndItIsWrittenOnALaterTry() {
+        Lyric lyric = pendingLyric("en", "Second Try Diner");
         TestSimulators.scriptOpenAi("{\"status\":500}", "{\"status\":500}", "{\"status\":500}", "{\"status\":500}");
 
         request(lyric);
 
+        awaitStatus(lyric, "completed");
+        assertThat(row(lyric)).containsEntry("attempts", 1).containsEntry("error_code", null);
+        assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isEqualTo(1);
+        assertThat(db.sql("SELECT event_type FROM timeline_event WHERE task_id = ?").param(lyric.taskId())
+                .query(String.class).list()).containsExactly("StageStarted", "StageCompleted");
+    }
+
+    @Test
+    void aLyricStillNotWrittenAtItsDeadlineFailsWithStageTimeout() {
+        Lyric lyric = pendingLyric("en", "Never Ready Bar");
+        db.sql("UPDATE lyric SET deadline_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) WHERE id = ?")
+                .param(lyric.id()).update();
+
         awaitStatus(lyric, "failed");
-        assertThat(row(lyric).get("error_code")).isEqualTo("OPENAI_UNAVAILABLE");
+
+        assertThat(row(lyric).get("error_code")).isEqualTo("STAGE_TIMEOUT");
+        assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isZero();
+        assertThat(db.sql("SELECT event_type FROM timeline_event WHERE task_id = ?").param(lyric.taskId())
+                .query(String.class).list()).containsExactly("StageFailed");
     }
 
     @Test
@@ -186,16 +203,14 @@ class LyricWorkerIT extends InfrastructureTest {
         openAi.reset(); // the window starts empty: only this test's calls count
         TestSimulators.scriptOpenAi("{\"status\":500}", "{\"status\":500}", "{\"status\":500}",
                 "{\"status\":500}", "{\"status\":500}", "{\"status\":500}");
-        Lyric exhausted = pendingLyric("en", "Outage Noodles");
-        request(exhausted);
-        awaitStatus(exhausted, "failed"); // four attempts, all 500, before the circuit had six calls to judge
-
         Lyric interrupted = pendingLyric("en", "Outage Bakery");
         request(interrupted);
+        // four calls, all 500: handed back for a later try; two more on that try, and the circuit opens
         await().atMost(STAGE_TIMEOUT).until(() -> openAi.getState() == CircuitBreaker.State.OPEN);
         await().atMost(STAGE_TIMEOUT).until(() -> listeners.getListenerContainer("lyric-requests").isPauseRequested());
-        awaitStatus(interrupted, "pending"); // its third attempt was refused: handed back, not failed
-        assertThat(row(interrupted)).containsEntry("attempts", 0).containsEntry("lease_owner", null);
+        await().atMost(STAGE_TIMEOUT).until(() -> row(interrupted).get("lease_owner") == null);
+        assertThat(row(interrupted)).containsEntry("status", "pending").containsEntry("attempts", 0)
+                .containsEntry("deadline_at", null); // its next call was refused: handed back, deadline undone
         List<Lyric> meanwhile = IntStream.rangeClosed(1, 3).mapToObj(i -> pendingLyric("ko", "Outage Cafe " + i)).toList();
         meanwhile.forEach(this::request);
 
@@ -215,7 +230,6 @@ class LyricWorkerIT extends InfrastructureTest {
             assertThat(TestSimulators.submissions("openai", "lyric-" + lyric.id())).isEqualTo(1);
             assertThat(row(lyric).get("attempts")).isEqualTo(1);
         });
-        assertThat(row(exhausted).get("error_code")).isEqualTo("OPENAI_UNAVAILABLE");
     }
 
     private double resubmissions() {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +71,12 @@ class SingingSongs {
                         () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do", songId));
     }
 
+    /** Keeps this instance's claims alive while Suno answers them; a dead instance's claims run out. */
+    @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
+    void renewLeases() {
+        songs.renewLeases(instance, settings.lease());
+    }
+
     private void submit(Claim claim) {
         if (claim.takeover()) {
             resubmissions.increment();
@@ -82,9 +89,16 @@ class SingingSongs {
                     callbacks.sunoUrl(claim.stageId()));
             songs.submitted(claim, sunoTaskId, settings.firstPoll());
         } catch (ProviderFailure failure) {
-            log.warn("Song {} of task {} failed: {} {}", claim.stageId(), claim.taskId(), failure.errorCode(),
-                    failure.getMessage());
-            songs.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+            if (failure.retryable()) {
+                songs.retryLater(claim);
+                log.warn("Song {} of task {} pending again, retried within {}: Suno kept failing ({} {})",
+                        claim.stageId(), claim.taskId(), settings.stalePending(), failure.errorCode(),
+                        failure.getMessage());
+            } else {
+                log.warn("Song {} of task {} failed: {} {}", claim.stageId(), claim.taskId(),
+                        failure.errorCode(), failure.getMessage());
+                songs.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+            }
         } catch (ProviderCallRefused refused) {
             songs.release(claim);
             log.info("Song {} of task {} handed back, pending again: Suno not called ({})", claim.stageId(),

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param lease        how long a claim before submission stays ours
+ * @param lease        how long a claim before submission stays ours unless renewed; the claimant renews it
+ *                     every {@code castad.stage.lease-renewal} (10 s) until the provider's id is stored, so
+ *                     only a dead claimant's lease runs out
  * @param deadline     an attempt still unfinished this long after it was claimed fails with STAGE_TIMEOUT
  * @param firstPoll    when the poller first asks Suno, if no callback came (Suno needs minutes)
  * @param pollInterval between polls of one attempt (Suno allows ~3 queries/s per task; 30 s is plenty)
@@ -20,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("castad.song")
 public record SongSettings(
-        @DefaultValue("2m") @NotNull Duration lease,
+        @DefaultValue("1m") @NotNull Duration lease,
         @DefaultValue("10m") @NotNull Duration deadline,
         @DefaultValue("30s") @NotNull Duration firstPoll,
         @DefaultValue("30s") @NotNull Duration pollInterval,

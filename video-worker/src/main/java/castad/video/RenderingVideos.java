@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,6 +84,12 @@ class RenderingVideos {
                                 videoId));
     }
 
+    /** Keeps this instance's claims alive while Creatomate answers them; a dead instance's claims run out. */
+    @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
+    void renewLeases() {
+        videos.renewLeases(instance, settings.lease());
+    }
+
     private void submit(Claim claim) {
         if (claim.takeover()) {
             resubmissions.increment();
@@ -96,9 +103,16 @@ class RenderingVideos {
                     callbacks.creatomateUrl(claim.stageId()), String.valueOf(claim.stageId()));
             videos.submitted(claim, renderId, settings.firstPoll());
         } catch (ProviderFailure failure) {
-            log.warn("Video {} of task {} failed: {} {}", claim.stageId(), claim.taskId(), failure.errorCode(),
-                    failure.getMessage());
-            videos.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+            if (failure.retryable()) {
+                videos.retryLater(claim);
+                log.warn("Video {} of task {} pending again, retried within {}: Creatomate kept failing ({} {})",
+                        claim.stageId(), claim.taskId(), settings.stalePending(), failure.errorCode(),
+                        failure.getMessage());
+            } else {
+                log.warn("Video {} of task {} failed: {} {}", claim.stageId(), claim.taskId(),
+                        failure.errorCode(), failure.getMessage());
+                videos.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+            }
         } catch (ProviderCallRefused refused) {
             videos.release(claim);
             log.info("Video {} of task {} handed back, pending again: Creatomate not called ({})", claim.stageId(),

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param lease        how long a claim before submission stays ours
+ * @param lease        how long a claim before submission stays ours unless renewed; the claimant renews it
+ *                     every {@code castad.stage.lease-renewal} (10 s) until the provider's id is stored, so
+ *                     only a dead claimant's lease runs out
  * @param deadline     an attempt still unfinished this long after it was claimed fails with STAGE_TIMEOUT
  * @param firstPoll    when the poller first asks Creatomate, if no webhook came
  * @param pollInterval between polls of one render
@@ -20,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("castad.video")
 public record VideoSettings(
-        @DefaultValue("2m") @NotNull Duration lease,
+        @DefaultValue("1m") @NotNull Duration lease,
         @DefaultValue("10m") @NotNull Duration deadline,
         @DefaultValue("15s") @NotNull Duration firstPoll,
         @DefaultValue("15s") @NotNull Duration pollInterval,

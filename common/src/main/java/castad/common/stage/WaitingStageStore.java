@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,10 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pending --claim--> processing (lease) --submitted--> processing (external_id, polls)
  *   --source ready--> processing (source_url; BlobRequested) --blob stored--> completed
  * processing (lease) --release (the call was refused, nothing sent)--> pending
+ * processing (lease) --retryLater (the provider kept failing transiently)--> pending, deadline kept
  * any of them --fail / deadline--> failed
  * </pre>
  */
 public class WaitingStageStore {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitingStageStore.class);
 
     private final Stage stage;
     private final String table;
@@ -93,6 +99,40 @@ public class WaitingStageStore {
                 WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
                 .params(ts(clock.instant()), claim.stageId(), claim.owner())
                 .update() == 1;
+    }
+
+    /**
+     * Hands a claimed attempt back after the provider kept failing transiently (5xx, rate limits, no answer)
+     * through all of the call's retries: {@code pending} again, so that the sweeper tries it once it is
+     * {@link #stalePending stale}, but with its deadline kept, so that a provider that never recovers ends it
+     * with {@code STAGE_TIMEOUT} ({@link #pastDeadline}) instead of retrying forever.
+     */
+    public boolean retryLater(Claim claim) {
+        return jdbc.sql("UPDATE " + table + """
+                 SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
+                    updated_at = ?
+                WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
+                .params(ts(clock.instant()), claim.stageId(), claim.owner())
+                .update() == 1;
+    }
+
+    /**
+     * Extends the leases of {@code owner}'s claims still waiting for the provider's answer, so that a lease
+     * only runs out when its claimant died (or lost the database for longer than a lease): a slow but live
+     * submission is never taken over and paid twice. Returns how many were extended.
+     */
+    public int renewLeases(String owner, Duration lease) {
+        Instant now = clock.instant();
+        try {
+            return jdbc.sql("UPDATE " + table + """
+                     SET lease_until = ?
+                    WHERE status = 'processing' AND external_id IS NULL AND lease_owner = ? AND lease_until >= ?""")
+                    .params(ts(now.plus(lease)), owner, ts(now))
+                    .update();
+        } catch (DataAccessException e) {
+            log.warn("Renewing {} leases failed, the next round retries: {}", stage, e.getMessage());
+            return 0;
+        }
     }
 
     /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
@@ -210,10 +250,13 @@ public class WaitingStageStore {
                 .list();
     }
 
-    /** Attempts past their deadline, oldest first; each is then failed on its own. */
+    /**
+     * Attempts past their deadline, oldest first, including those waiting to be retried after transient
+     * failures; each is then failed on its own.
+     */
     public List<Long> pastDeadline(int limit) {
-        return jdbc.sql("SELECT id FROM " + table
-                        + " WHERE status = 'processing' AND deadline_at < ? ORDER BY deadline_at LIMIT ?")
+        return jdbc.sql("SELECT id FROM " + table + " WHERE status IN ('pending', 'processing') AND deadline_at < ?"
+                        + " ORDER BY deadline_at LIMIT ?")
                 .params(ts(clock.instant()), limit)
                 .query(Long.class)
                 .list();
