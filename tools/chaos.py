@@ -478,6 +478,9 @@ def poller(run):
 # metrics: castad_provider_resubmissions_total of every instance life
 
 RESUBMISSION = re.compile(r'^castad_provider_resubmissions_total\{([^}]*)\}\s+([0-9.eE+-]+)', re.M)
+# records each instance's listeners handled: how the instances of a worker shared the work
+HANDLED = re.compile(r'^spring_kafka_listener_seconds_count\{([^}]*result="success"[^}]*)\}\s+([0-9.eE+-]+)', re.M)
+HANDLED_KEY = "(records handled)"
 
 
 def scrape_resubmissions(port):
@@ -488,6 +491,8 @@ def scrape_resubmissions(port):
     for labels, value in RESUBMISSION.findall(text):
         provider = re.search(r'provider="([^"]*)"', labels)
         counts[provider.group(1) if provider else "?"] += float(value)
+    for _, value in HANDLED.findall(text):
+        counts[HANDLED_KEY] += float(value)
     return counts
 
 
@@ -527,12 +532,17 @@ class Resubmissions:
             self.scrape()
 
     def totals(self):
+        """(resubmissions by provider, lives scraped, records handled by instance name)."""
         with self.lock:
-            total = collections.Counter()
+            total, handled = collections.Counter(), collections.Counter()
             for life, counts in self.last.items():
-                for provider, value in counts.items():
-                    total[provider] += max(0.0, value - self.first[life].get(provider, 0.0))
-            return total, len(self.last)
+                for key, value in counts.items():
+                    grown = max(0.0, value - self.first[life].get(key, 0.0))
+                    if key == HANDLED_KEY:
+                        handled[life[0]] += grown
+                    else:
+                        total[key] += grown
+            return total, len(self.last), handled
 
 
 # ---------------------------------------------------------------------------------------------
@@ -722,7 +732,12 @@ def report(run, targets, before, after, fault_providers, fault_states, resubmiss
     if not fault_providers:
         print("  faults: none injected (the simulators have no /sim/{provider}/chaos yet)")
 
-    totals, lives = resubmissions.totals()
+    totals, lives, handled = resubmissions.totals()
+    print("\nwork split (Kafka records each worker instance handled, this run; a lower bound, as below):")
+    for base in sorted({name.rsplit("-", 1)[0] if name[-1].isdigit() else name for name in targets}):
+        shares = sorted((name, int(round(count))) for name, count in handled.items()
+                        if name == base or name.startswith(base + "-"))
+        print(f"  {base:13} " + ", ".join(f"{name} {count}" for name, count in shares))
     resubmitted = int(round(sum(totals.values())))
     print(f"\nprovider resubmissions (castad_provider_resubmissions_total, this run): "
           + ", ".join(f"{p} {int(round(totals.get(p, 0)))}" for p in PROVIDERS) + f" = {resubmitted}")
