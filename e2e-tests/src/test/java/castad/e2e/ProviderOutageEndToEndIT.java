@@ -64,14 +64,10 @@ class ProviderOutageEndToEndIT {
         TestSimulators.post("/sim/suno/script", "{\"outcomes\":[" + "{\"httpStatus\":500},".repeat(5)
                 + "{\"httpStatus\":500}]}");
 
-        String exhausted = castad.projectWithPhotos("Outage Karaoke", "en", 1);
-        castad.post(exhausted, "pipeline", null);
-        JsonNode failed = castad.awaitTask(exhausted, Castad::pipelineEnded, Duration.ofSeconds(60));
-        assertThat(failed.get("song").get("errorCode").asText()).as("four attempts, all 500, before the circuit "
-                + "had six calls to judge").isEqualTo("SUNO_UNAVAILABLE");
-
         String interrupted = castad.projectWithPhotos("Outage Records", "en", 1);
         castad.post(interrupted, "pipeline", null);
+        // four calls, all 500: the song is handed back for a later try; two more 500s on that try open the
+        // circuit (six calls, all failed), and the next call is refused
         await().atMost(Duration.ofSeconds(60)).until(() -> suno.getState() == CircuitBreaker.State.OPEN);
         String meanwhile = castad.projectWithPhotos("Outage Guitars", "ko", 1);
         castad.post(meanwhile, "pipeline", null);
