@@ -191,6 +191,11 @@ class Restarts(threading.Thread):
         with self.cond:
             return not self.queue and not self.busy
 
+    def restarting(self):
+        """Whether a ./castad restart is running now (it holds the launcher's lock until ready)."""
+        with self.cond:
+            return self.busy
+
     def pending(self):
         with self.cond:
             return sorted(name for _, _, name, _ in self.queue)
@@ -272,7 +277,9 @@ def director(run, restarts, targets, rng):
             kafka_at = None
             run.event("restart kafka (broker down while it restarts)")
             restarts.schedule(now, "kafka")
-        if db_at is not None and now >= db_at:
+        # not while a restart is running: a worker starting then waits for the database until its start
+        # timeout (120 s), holding the launcher's lock, and the database's own restart would wait behind it
+        if db_at is not None and now >= db_at and not restarts.restarting():
             db_at = None
             rc, _, output = castad(run, "kill", "mariadb")
             if rc == 0:
