@@ -95,6 +95,100 @@ def load(args, urls, connections, seconds, rate=0):
 
 
 # ---------------------------------------------------------------------------------------------
+# the stack as a workload needs it
+
+WORKERS = ("lyric-worker", "song-worker", "video-worker", "blob-worker")
+# castad's own per-instance limiters stand for the providers' published limits; W1 measures the
+# orchestration itself, so they are lifted (and the simulators answer at once)
+UNLIMITED = {"castad": {provider: {"rate-limiter": {"limit-for-period": 1000000, "limit-refresh-period": "1s"},
+                                   "bulkhead": {"max-concurrent-calls": 200}}
+                        for provider in ("openai", "suno", "creatomate")}}
+
+
+def running_workers(args):
+    names = []
+    for name in sorted(os.listdir(os.path.join(args.state, "pids"))):
+        base = name[:-4]
+        if name.endswith(".pid") and any(base == w or re.fullmatch(re.escape(w) + r"-\d+", base) for w in WORKERS):
+            names.append(base)
+    return names
+
+
+def restart_workers(args, settings):
+    """Restarts every worker instance with these settings (SPRING_APPLICATION_JSON), one at a time."""
+    env = dict(os.environ, SPRING_APPLICATION_JSON=json.dumps(settings))
+    for name in running_workers(args):
+        print(f"bench: restarting {name} with the workload's settings", flush=True)
+        subprocess.run([args.castad, "restart", name], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def simulators(args, openai_ms, suno_ms, creatomate_ms):
+    """Provider latencies (each provider's steps spread over its total) and no faults."""
+    for provider in ("openai", "suno", "creatomate", "media"):
+        http("DELETE", f"{args.sim}/sim/{provider}/chaos")
+    http("PUT", f"{args.sim}/sim/openai/latency", {"latencyMs": openai_ms})
+    http("PUT", f"{args.sim}/sim/suno/timing", {"textAfterMs": suno_ms // 4, "firstAfterMs": suno_ms // 2,
+                                                 "completeAfterMs": suno_ms})
+    http("PUT", f"{args.sim}/sim/creatomate/timing", {"waitingAfterMs": creatomate_ms // 8,
+                                                       "transcribingAfterMs": creatomate_ms // 4,
+                                                       "renderingAfterMs": creatomate_ms // 2,
+                                                       "finishedAfterMs": creatomate_ms})
+
+
+def kafka_e2e_latency(args):
+    """kafka-tools EndToEndLatency on the same broker: 10,000 records of 512 B, one at a time."""
+    local_stack = os.path.join(os.path.dirname(args.castad), "local-stack")
+    classpath = os.path.join(local_stack, "target", "classes") + ":" + \
+        open(os.path.join(local_stack, "target", "runtime.classpath")).read().strip()
+    done = subprocess.run(["java", "-Xmx256m", f"-Dlog4j.configuration=file:{local_stack}/config/tools-log4j.properties",
+                           "-cp", classpath, "org.apache.kafka.tools.EndToEndLatency", args.kafka,
+                           "castad.bench.latency", "10000", "all", "512"], capture_output=True, text=True)
+    percentiles = re.search(r"50th = ([0-9.]+), 99th = ([0-9.]+)", done.stdout)
+    average = re.search(r"Avg latency: ([0-9.]+)", done.stdout)
+    if not percentiles:
+        sys.exit("bench: EndToEndLatency gave no percentiles:\n" + done.stdout[-2000:] + done.stderr[-2000:])
+    return float(percentiles.group(1)), float(percentiles.group(2)), float(average.group(1)) if average else None
+
+
+def pipelines(args, count, timeout_s, per_second=0):
+    classpath = args.bench_jar + ":" + open(os.path.join(os.path.dirname(args.bench_jar), "runtime.classpath")).read().strip()
+    command = ["java", "-Xmx512m", "-cp", classpath, "castad.bench.PipelineBench", args.api, args.kafka, str(count),
+               str(timeout_s)] + ([str(per_second)] if per_second else [])
+    done = subprocess.run(command, capture_output=True, text=True)
+    lines = [line for line in done.stdout.splitlines() if not re.match(r"^\S+ +(INFO|DEBUG|WARN)", line)]
+    if done.returncode != 0:
+        sys.exit("bench: PipelineBench failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
+    print("\n".join(line for line in lines if not line.startswith("pipelines=")), flush=True)
+    return {k: float(v) for k, v in (pair.split("=") for pair in lines[-1].split())}
+
+
+def w1(args):
+    simulators(args, 0, 0, 0)
+    if not args.keep_settings:
+        restart_workers(args, UNLIMITED)
+    kafka_p50, kafka_p99, kafka_avg = kafka_e2e_latency(args)
+    print(f"  raw Kafka end-to-end (EndToEndLatency): p50 {kafka_p50:g} ms, p99 {kafka_p99:g} ms, avg {kafka_avg} ms",
+          flush=True)
+    with Sampler(ports_of(args)) as sampler:
+        result = pipelines(args, args.pipelines, 600)
+    print(sampler.table())
+    print(f"W1 pipelines={int(result['pipelines'])} pipelines_per_s={result['pipelines_per_s']:.1f} "
+          f"e2e_p50_ms={result['e2e_p50_ms']:.0f} e2e_p99_ms={result['e2e_p99_ms']:.0f} "
+          f"hop_p50_ms={result['hop_p50_ms']:.1f} kafka_e2e_p50_ms={kafka_p50:g}", flush=True)
+    if result["completed"] < result["pipelines"]:
+        print(f"bench w1: only {int(result['completed'])} of {int(result['pipelines'])} pipelines completed", flush=True)
+
+
+def ports_of(args):
+    ports = dict(SERVICES)
+    for name in running_workers(args):
+        if name not in ports:
+            base, k = name.rsplit("-", 1)
+            ports[name] = SERVICES[base] + 100 * (int(k) - 1)
+    return ports
+
+
+# ---------------------------------------------------------------------------------------------
 # W3: the task view at saturation, beside a constant and a one-row read on the same gateway
 
 def ensure_bench_profile(args):
@@ -166,21 +260,56 @@ def w3(args):
           flush=True)
 
 
+# ---------------------------------------------------------------------------------------------
+# W4: one large file through blob-worker into Azurite, beside a raw loopback read of the same bytes
+
+def w4(args):
+    pids = []
+    for name in sorted(os.listdir(os.path.join(args.state, "pids"))):
+        if re.fullmatch(r"blob-worker(-\d+)?\.pid", name):
+            with open(os.path.join(args.state, "pids", name)) as f:
+                pids.append(f.read().strip())
+    if not pids:
+        sys.exit("bench w4: no blob-worker is running")
+    source = f"{args.sim}/media/songs/bench-w4.mp3?sizeBytes={args.bytes}"
+    classpath = args.bench_jar + ":" + open(os.path.join(os.path.dirname(args.bench_jar), "runtime.classpath")).read().strip()
+    print(f"bench w4: {args.bytes} bytes from {source} through blob-worker (pids {', '.join(pids)}) into Azurite",
+          flush=True)
+    ports = {n: p for n, p in SERVICES.items() if n == "blob-worker"}
+    with Sampler(ports) as sampler:
+        done = subprocess.run(["java", "-XX:+UseSerialGC", "-Xmx256m", "-cp", classpath, "castad.bench.BlobCopyBench",
+                               args.kafka, source, str(args.bytes), ",".join(pids)], capture_output=True, text=True)
+    lines = [line for line in done.stdout.splitlines() if not re.match(r"^\S+ +(INFO|DEBUG|WARN)", line)]
+    if done.returncode != 0:
+        sys.exit("bench w4 failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
+    print("\n".join(line for line in lines if not line.startswith("W4 ")))
+    print(sampler.table())
+    print(next(line for line in lines if line.startswith("W4 ")), flush=True)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(prog="./castad bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("workload", choices=["w3"])
+    parser.add_argument("workload", choices=["w1", "w3", "w4"])
     parser.add_argument("--seconds", type=int, default=15, help="measured seconds per load (default 15)")
     parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds before each load (default 5)")
     parser.add_argument("--connections", type=int, default=64, help="connections at saturation (default 64)")
     parser.add_argument("--tasks", type=int, default=100, help="W3: completed tasks whose views are read")
+    parser.add_argument("--pipelines", type=int, default=1000, help="W1: pipelines submitted at once (default 1000)")
+    parser.add_argument("--keep-settings", action="store_true",
+                        help="W1: do not restart the workers with lifted provider limits (they already run so)")
+    parser.add_argument("--bytes", type=int, default=1 << 30, help="W4: size of the file (default 1 GiB)")
     parser.add_argument("--api", default="http://127.0.0.1:8080", help=argparse.SUPPRESS)
+    parser.add_argument("--sim", default="http://127.0.0.1:8090", help=argparse.SUPPRESS)
+    parser.add_argument("--kafka", default="127.0.0.1:9092", help=argparse.SUPPRESS)
+    parser.add_argument("--state", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".castad"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--castad", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "castad"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--bench-jar", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench",
                                                             "target", "bench-0.1.0-SNAPSHOT.jar"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    {"w3": w3}[args.workload](args)
+    {"w1": w1, "w3": w3, "w4": w4}[args.workload](args)
 
 
 if __name__ == "__main__":

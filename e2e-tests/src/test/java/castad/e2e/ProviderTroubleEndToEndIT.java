@@ -8,7 +8,9 @@ import castad.testsupport.SseProbe;
 import castad.testsupport.TestSimulators;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -104,8 +106,24 @@ class ProviderTroubleEndToEndIT {
     }
 
     @Test
-    void aSongWhoseWorkerDiedBeforeStoringSunosIdIsTakenOverAfterItsLease() {
-        String taskId = castad.projectWithPhotos("Restarted Worker Records", "en", 1);
+    void aSongWhoseWorkerDiedBeforeStoringSunosIdIsTakenOverAfterItsLeaseAndCountedOnlyIfItHadSent() {
+        double before = songResubmissions();
+        JsonNode sent = castad.awaitTask(songClaimedByADeadWorker("Restarted Worker Records", true),
+                t -> "completed".equals(t.path("song").path("status").asText()), Duration.ofSeconds(60));
+        assertThat(songResubmissions() - before).as("it had sent its request: Suno may have been paid twice")
+                .isEqualTo(1.0);
+
+        JsonNode unsent = castad.awaitTask(songClaimedByADeadWorker("Never Sent Records", false),
+                t -> "completed".equals(t.path("song").path("status").asText()), Duration.ofSeconds(60));
+        assertThat(songResubmissions() - before).as("it died before sending: nothing was paid twice").isEqualTo(1.0);
+
+        assertThat(List.of(sent, unsent)).allSatisfy(task -> assertThat(
+                TestSimulators.submissions("suno", task.get("song").get("id").asText())).isEqualTo(1));
+    }
+
+    /** A task whose song was claimed by a worker that died (its lease ran out), after sending or before. */
+    private String songClaimedByADeadWorker(String storeName, boolean hadSent) {
+        String taskId = castad.projectWithPhotos(storeName, "en", 1);
         JdbcClient db = RunningCastad.bean(GatewayApplication.class, JdbcClient.class);
         long project = db.sql("SELECT id FROM project WHERE task_id = ?").param(taskId).query(Long.class).single();
         db.sql("""
@@ -113,17 +131,14 @@ class ProviderTroubleEndToEndIT {
                 VALUES (?, 'completed', '[Verse] la la la', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").param(project).update();
         db.sql("""
                 INSERT INTO song (project_id, lyric_id, status, style, title, attempts, lease_owner, lease_until,
-                                  started_at, created_at, updated_at)
+                                  sending_at, started_at, created_at, updated_at)
                 SELECT project_id, id, 'processing', 'pop', 'Restarted', 1, 'song-worker-that-died',
-                       TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
-                FROM lyric WHERE project_id = ?""").param(project).update();
-        double before = songResubmissions();
-
-        JsonNode task = castad.awaitTask(taskId, t -> "completed".equals(t.path("song").path("status").asText()),
-                Duration.ofSeconds(60));
-
-        assertThat(songResubmissions() - before).isEqualTo(1.0);
-        assertThat(TestSimulators.submissions("suno", task.get("song").get("id").asText())).isEqualTo(1);
+                       TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)), ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6),
+                       UTC_TIMESTAMP(6)
+                FROM lyric WHERE project_id = ?""")
+                .params(hadSent ? Timestamp.from(Instant.now().minusSeconds(2)) : null, project)
+                .update();
+        return taskId;
     }
 
     private static double songResubmissions() {

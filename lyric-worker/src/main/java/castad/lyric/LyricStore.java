@@ -4,7 +4,9 @@ import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
 import castad.common.event.StageStarted;
+import castad.common.http.PaidRequestMarks;
 import castad.common.outbox.Outbox;
+import castad.common.stage.LiveClaims;
 import castad.common.stage.PipelineOutcomes;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -86,14 +88,44 @@ public class LyricStore {
                 .update() == 1;
     }
 
-    /** Extends the leases of {@code owner}'s live claims: only a dead claimant's lease runs out. */
-    public int renewLeases(String owner, Duration lease) {
+    /**
+     * Extends the leases of {@code owner}'s {@code live} claims: only the lease of a dead claimant, or of an
+     * attempt left behind after an error, runs out.
+     */
+    public int renewLeases(String owner, Duration lease, LiveClaims live) {
+        List<Long> ids = live.ids();
+        if (ids.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
         return jdbc.sql("""
-                UPDATE lyric SET lease_until = ?
-                WHERE status = 'processing' AND lease_owner = ? AND lease_until >= ?""")
-                .params(Timestamp.from(now.plus(lease)), owner, Timestamp.from(now))
+                UPDATE lyric SET lease_until = :until
+                WHERE id IN (:ids) AND status = 'processing' AND lease_owner = :owner AND lease_until >= :now""")
+                .param("until", Timestamp.from(now.plus(lease))).param("ids", ids).param("owner", owner)
+                .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * The marks of {@code job}'s OpenAI requests ({@link PaidRequestMarks}): set just before each is sent;
+     * cleared when OpenAI rejects it, unless an earlier claimant's mark is still standing.
+     */
+    public PaidRequestMarks marks(LyricJob job) {
+        return new PaidRequestMarks() {
+            @Override
+            public void sending() {
+                jdbc.sql("UPDATE lyric SET sending_at = ? WHERE id = ? AND lease_owner = ?")
+                        .params(Timestamp.from(clock.instant()), job.lyricId(), job.leaseOwner()).update();
+            }
+
+            @Override
+            public void rejected() {
+                if (!job.predecessorMayHavePaid()) {
+                    jdbc.sql("UPDATE lyric SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
+                            .params(job.lyricId(), job.leaseOwner()).update();
+                }
+            }
+        };
     }
 
     /** Lyrics past their deadline, claimed or waiting for a retry; each is then {@link #timeOut timed out}. */
@@ -106,31 +138,12 @@ public class LyricStore {
                 .list();
     }
 
-    /** Fails a lyric that missed its deadline, whoever holds it; a late OpenAI answer is then discarded. */
-    @Transactional
-    public boolean timeOut(long lyricId, String errorCode, String errorMessage) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("""
-                UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?, lease_owner = NULL,
-                       lease_until = NULL, completed_at = ?, updated_at = ?
-                WHERE id = ? AND status IN ('pending', 'processing') AND deadline_at < ?""")
-                .params(errorCode, errorMessage, now, now, lyricId, now)
-                .update();
-        if (updated == 1) {
-            String taskId = jdbc.sql("SELECT p.task_id FROM lyric l JOIN project p ON p.id = l.project_id"
-                    + " WHERE l.id = ?").param(lyricId).query(String.class).single();
-            outbox.append(new StageFailed(taskId, Stage.LYRIC, lyricId, errorCode, errorMessage));
-            pipelines.stageFailed(Stage.LYRIC, lyricId, errorCode, errorMessage);
-        }
-        return updated == 1;
-    }
-
     @Transactional
     public boolean complete(LyricJob job, String text, String externalId) {
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("""
                 UPDATE lyric SET status = 'completed', lyric_text = ?, external_id = ?, lease_owner = NULL,
-                       lease_until = NULL, completed_at = ?, updated_at = ?
+                       lease_until = NULL, sending_at = NULL, completed_at = ?, updated_at = ?
                 WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
                 .params(text, externalId, now, now, job.lyricId(), job.leaseOwner())
                 .update();
@@ -142,16 +155,30 @@ public class LyricStore {
 
     @Transactional
     public boolean fail(LyricJob job, String errorCode, String errorMessage) {
+        return failWhere("status = 'processing' AND lease_owner = ?", job.leaseOwner(), job.lyricId(), errorCode,
+                errorMessage);
+    }
+
+    /** Fails a lyric that missed its deadline, whoever holds it; a late OpenAI answer is then discarded. */
+    @Transactional
+    public boolean timeOut(long lyricId, String errorCode, String errorMessage) {
+        return failWhere("status IN ('pending', 'processing') AND deadline_at < ?", Timestamp.from(clock.instant()),
+                lyricId, errorCode, errorMessage);
+    }
+
+    private boolean failWhere(String condition, Object conditionValue, long lyricId, String errorCode,
+                              String errorMessage) {
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("""
-                UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?, lease_owner = NULL,
-                       lease_until = NULL, completed_at = ?, updated_at = ?
-                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
-                .params(errorCode, truncate(errorMessage), now, now, job.lyricId(), job.leaseOwner())
+        int updated = jdbc.sql("UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?,"
+                        + " lease_owner = NULL, lease_until = NULL, completed_at = ?, updated_at = ?"
+                        + " WHERE id = ? AND " + condition)
+                .params(errorCode, truncate(errorMessage), now, now, lyricId, conditionValue)
                 .update();
         if (updated == 1) {
-            outbox.append(new StageFailed(job.taskId(), Stage.LYRIC, job.lyricId(), errorCode, errorMessage));
-            pipelines.stageFailed(Stage.LYRIC, job.lyricId(), errorCode, errorMessage);
+            String taskId = jdbc.sql("SELECT p.task_id FROM lyric l JOIN project p ON p.id = l.project_id"
+                    + " WHERE l.id = ?").param(lyricId).query(String.class).single();
+            outbox.append(new StageFailed(taskId, Stage.LYRIC, lyricId, errorCode, errorMessage));
+            pipelines.stageFailed(Stage.LYRIC, lyricId, errorCode, errorMessage);
         }
         return updated == 1;
     }
@@ -177,13 +204,13 @@ public class LyricStore {
     private LyricJob load(long lyricId, String owner) {
         return jdbc.sql("""
                 SELECT p.task_id, p.store_name, p.region, p.address, p.description, p.language, l.instructions,
-                       l.attempts
+                       l.attempts, l.sending_at
                 FROM lyric l JOIN project p ON p.id = l.project_id WHERE l.id = ?""")
                 .param(lyricId)
                 .query((rs, rowNum) -> new LyricJob(rs.getString("task_id"), lyricId, owner,
                         rs.getString("store_name"), rs.getString("region"), rs.getString("address"),
                         rs.getString("description"), rs.getString("language"), rs.getString("instructions"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"), rs.getTimestamp("sending_at") != null))
                 .single();
     }
 

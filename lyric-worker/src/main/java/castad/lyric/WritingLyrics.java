@@ -5,6 +5,8 @@ import castad.common.event.Topics;
 import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
+import castad.common.stage.LiveClaims;
+import castad.common.stage.StageSubmissions;
 import castad.lyric.openai.Lyrics;
 import castad.lyric.openai.OpenAiClient;
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +38,7 @@ class WritingLyrics {
     private final LyricSettings settings;
     private final Counter resubmissions;
     private final String instance = "lyric-worker-" + UUID.randomUUID();
+    private final LiveClaims live = new LiveClaims();
 
     WritingLyrics(LyricStore store, OpenAiClient openAi, ProviderGuard openAiGuard, LyricSettings settings,
                   MeterRegistry meters) {
@@ -43,9 +46,7 @@ class WritingLyrics {
         this.openAi = openAi;
         this.openAiGuard = openAiGuard;
         this.settings = settings;
-        this.resubmissions = Counter.builder("castad.provider.resubmissions").tag("provider", "openai")
-                .description("Paid submissions repeated after a lease expired before the provider's answer was stored")
-                .register(meters);
+        this.resubmissions = StageSubmissions.resubmissionsCounter(meters, "openai");
     }
 
     /** Paused while OpenAI's circuit is open ({@link LyricIntakeConfiguration}). */
@@ -95,7 +96,7 @@ class WritingLyrics {
     @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
     void renewLeases() {
         try {
-            store.renewLeases(instance, settings.lease());
+            store.renewLeases(instance, settings.lease(), live);
         } catch (RuntimeException e) {
             log.warn("Renewing lyric leases failed, the next round retries: {}", e.getMessage());
         }
@@ -103,12 +104,16 @@ class WritingLyrics {
 
     private void write(LyricJob job) {
         if (job.takeover()) {
-            resubmissions.increment();
-            log.warn("Lyric {} was claimed by an instance that died mid-call: asking OpenAI again", job.lyricId());
+            log.info("Lyric {} taken over from a claimant that died ({}): asking OpenAI", job.lyricId(),
+                    job.predecessorMayHavePaid() ? "it may have sent its request" : "it sent nothing");
         }
-        try {
-            Lyrics lyrics = openAi.complete(LyricPrompt.of(job), job.reference());
-            store.complete(job, lyrics.text(), lyrics.completionId());
+        try (var held = live.hold(job.lyricId())) {
+            Lyrics lyrics = openAi.complete(LyricPrompt.of(job), job.reference(), store.marks(job));
+            if (store.complete(job, lyrics.text(), lyrics.completionId()) && job.predecessorMayHavePaid()) {
+                resubmissions.increment();
+                log.warn("Lyric {} of task {} written again after a claimant died between asking OpenAI and "
+                        + "recording the answer: OpenAI may have been paid twice", job.lyricId(), job.taskId());
+            }
         } catch (ProviderFailure failure) {
             if (failure.retryable()) {
                 store.retryLater(job);

@@ -169,15 +169,24 @@ class LyricWorkerIT extends InfrastructureTest {
     void aLyricWhoseWorkerDiedMidCallIsTakenOverAfterItsLeaseAndCountedAsAResubmission() {
         Lyric lyric = pendingLyric("en", "Crashed Worker Cafe");
         double before = resubmissions();
-        db.sql("""
-                UPDATE lyric SET status = 'processing', lease_owner = 'lyric-worker-that-died', attempts = 1,
-                       lease_until = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) WHERE id = ?""")
-                .param(lyric.id()).update();
+        claimedByADeadWorker(lyric, true);
+
+        awaitStatus(lyric, "completed");
+
+        assertThat(row(lyric)).containsEntry("attempts", 2).containsEntry("sending_at", null);
+        assertThat(resubmissions() - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void aLyricWhoseWorkerDiedBeforeAskingOpenAiIsTakenOverWithoutCountingAResubmission() {
+        Lyric lyric = pendingLyric("en", "Early Crash Cafe");
+        double before = resubmissions();
+        claimedByADeadWorker(lyric, false);
 
         awaitStatus(lyric, "completed");
 
         assertThat(row(lyric).get("attempts")).isEqualTo(2);
-        assertThat(resubmissions() - before).isEqualTo(1.0);
+        assertThat(resubmissions() - before).isZero();
     }
 
     @Test
@@ -248,6 +257,15 @@ class LyricWorkerIT extends InfrastructureTest {
         assertThat((String) row.get("error_message")).isNotBlank();
         assertThat(row.get("lyric_text")).isNull();
         TestSimulators.clearOpenAiScript(); // the spare success was not used: no retry happened
+    }
+
+    /** The lyric's claimant died (its lease ran out), after sending its request to OpenAI or before. */
+    private void claimedByADeadWorker(Lyric lyric, boolean hadSent) {
+        db.sql("""
+                UPDATE lyric SET status = 'processing', lease_owner = 'lyric-worker-that-died', attempts = 1,
+                       sending_at = IF(?, TIMESTAMPADD(SECOND, -2, UTC_TIMESTAMP(6)), NULL),
+                       lease_until = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) WHERE id = ?""")
+                .params(hadSent, lyric.id()).update();
     }
 
     private Lyric pendingLyric(String language, String storeName) {

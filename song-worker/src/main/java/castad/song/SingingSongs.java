@@ -7,10 +7,10 @@ import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
+import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoClient;
 import castad.song.suno.SunoProgress;
-import io.micrometer.core.instrument.Counter;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,18 +36,18 @@ class SingingSongs {
     private final ProviderGuard sunoGuard;
     private final CallbackSettings callbacks;
     private final SongSettings settings;
-    private final Counter resubmissions;
+    private final StageSubmissions submissions;
     private final String instance = "song-worker-" + UUID.randomUUID();
 
     SingingSongs(WaitingStageStore songs, SongStore store, SunoClient suno, ProviderGuard sunoGuard,
-                 CallbackSettings callbacks, SongSettings settings, Counter sunoResubmissions) {
+                 CallbackSettings callbacks, SongSettings settings, StageSubmissions songSubmissions) {
         this.songs = songs;
         this.store = store;
         this.suno = suno;
         this.sunoGuard = sunoGuard;
         this.callbacks = callbacks;
         this.settings = settings;
-        this.resubmissions = sunoResubmissions;
+        this.submissions = songSubmissions;
     }
 
     /** Paused while Suno's circuit is open ({@link SongConfiguration#songIntake}). */
@@ -74,36 +74,15 @@ class SingingSongs {
     /** Keeps this instance's claims alive while Suno answers them; a dead instance's claims run out. */
     @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
     void renewLeases() {
-        songs.renewLeases(instance, settings.lease());
+        submissions.renewLeases(instance, settings.lease());
     }
 
     private void submit(Claim claim) {
-        if (claim.takeover()) {
-            resubmissions.increment();
-            log.warn("Song {} was claimed by an instance that died before storing Suno's id: submitting again",
-                    claim.stageId());
-        }
-        try {
+        submissions.submit(claim, marks -> {
             SongStore.SongInput input = store.input(claim.stageId());
-            String sunoTaskId = suno.generate(input.lyrics(), input.style(), input.title(),
-                    callbacks.sunoUrl(claim.stageId()));
-            songs.submitted(claim, sunoTaskId, settings.firstPoll());
-        } catch (ProviderFailure failure) {
-            if (failure.retryable()) {
-                songs.retryLater(claim);
-                log.warn("Song {} of task {} pending again, retried within {}: Suno kept failing ({} {})",
-                        claim.stageId(), claim.taskId(), settings.stalePending(), failure.errorCode(),
-                        failure.getMessage());
-            } else {
-                log.warn("Song {} of task {} failed: {} {}", claim.stageId(), claim.taskId(),
-                        failure.errorCode(), failure.getMessage());
-                songs.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
-            }
-        } catch (ProviderCallRefused refused) {
-            songs.release(claim);
-            log.info("Song {} of task {} handed back, pending again: Suno not called ({})", claim.stageId(),
-                    claim.taskId(), refused.reason());
-        }
+            return suno.generate(input.lyrics(), input.style(), input.title(), callbacks.sunoUrl(claim.stageId()),
+                    marks);
+        }, settings.firstPoll());
     }
 
     /** Applies what Suno said, by callback or poll; repeated reports are harmless. */

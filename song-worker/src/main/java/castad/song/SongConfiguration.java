@@ -5,8 +5,8 @@ import castad.common.http.CommandIntake;
 import castad.common.http.ProviderGuard;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
+import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -32,11 +32,9 @@ class SongConfiguration {
         return new CommandIntake(sunoGuard, listeners, SingingSongs.LISTENER_ID, meters);
     }
 
-    /** Submissions made again after a claimant died between Suno accepting and us storing Suno's id. */
+    /** Paid submissions of this stage, counting those that may have paid twice. */
     @Bean
-    Counter sunoResubmissions(MeterRegistry meters) {
-        return Counter.builder("castad.provider.resubmissions").tag("provider", "suno")
-                .description("Paid submissions repeated after a lease expired before the provider's id was stored")
-                .register(meters);
+    StageSubmissions songSubmissions(WaitingStageStore songs, MeterRegistry meters) {
+        return new StageSubmissions(songs, "suno", StageSubmissions.resubmissionsCounter(meters, "suno"));
     }
 }

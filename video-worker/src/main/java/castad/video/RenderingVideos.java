@@ -8,10 +8,10 @@ import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
+import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.RenderProgress;
-import io.micrometer.core.instrument.Counter;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,13 +42,13 @@ class RenderingVideos {
     private final BlobStore blobs;
     private final CallbackSettings callbacks;
     private final VideoSettings settings;
-    private final Counter resubmissions;
+    private final StageSubmissions submissions;
     private final String defaultTemplate;
     private final String instance = "video-worker-" + UUID.randomUUID();
 
     RenderingVideos(WaitingStageStore videos, VideoStore store, TemplateCache templates, CreatomateClient creatomate,
                     ProviderGuard creatomateGuard, BlobStore blobs, CallbackSettings callbacks, VideoSettings settings,
-                    Counter creatomateResubmissions,
+                    StageSubmissions videoSubmissions,
                     @Value("${castad.stages.template-id:castad-default}") String defaultTemplate) {
         this.videos = videos;
         this.store = store;
@@ -58,7 +58,7 @@ class RenderingVideos {
         this.blobs = blobs;
         this.callbacks = callbacks;
         this.settings = settings;
-        this.resubmissions = creatomateResubmissions;
+        this.submissions = videoSubmissions;
         this.defaultTemplate = defaultTemplate;
     }
 
@@ -87,37 +87,16 @@ class RenderingVideos {
     /** Keeps this instance's claims alive while Creatomate answers them; a dead instance's claims run out. */
     @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
     void renewLeases() {
-        videos.renewLeases(instance, settings.lease());
+        submissions.renewLeases(instance, settings.lease());
     }
 
     private void submit(Claim claim) {
-        if (claim.takeover()) {
-            resubmissions.increment();
-            log.warn("Video {} was claimed by an instance that died before storing the render id: rendering again",
-                    claim.stageId());
-        }
-        try {
+        submissions.submit(claim, marks -> {
             RenderInput input = store.input(claim.stageId(), defaultTemplate);
             Map<String, String> modifications = Modifications.of(templates.get(input.templateId()), input, blobs);
-            String renderId = creatomate.render(input.templateId(), modifications,
-                    callbacks.creatomateUrl(claim.stageId()), String.valueOf(claim.stageId()));
-            videos.submitted(claim, renderId, settings.firstPoll());
-        } catch (ProviderFailure failure) {
-            if (failure.retryable()) {
-                videos.retryLater(claim);
-                log.warn("Video {} of task {} pending again, retried within {}: Creatomate kept failing ({} {})",
-                        claim.stageId(), claim.taskId(), settings.stalePending(), failure.errorCode(),
-                        failure.getMessage());
-            } else {
-                log.warn("Video {} of task {} failed: {} {}", claim.stageId(), claim.taskId(),
-                        failure.errorCode(), failure.getMessage());
-                videos.fail(claim.stageId(), failure.errorCode(), failure.getMessage());
-            }
-        } catch (ProviderCallRefused refused) {
-            videos.release(claim);
-            log.info("Video {} of task {} handed back, pending again: Creatomate not called ({})", claim.stageId(),
-                    claim.taskId(), refused.reason());
-        }
+            return creatomate.render(input.templateId(), modifications, callbacks.creatomateUrl(claim.stageId()),
+                    String.valueOf(claim.stageId()), marks);
+        }, settings.firstPoll());
     }
 
     /** Applies what Creatomate said, by webhook or poll; repeated reports are harmless. */

@@ -6,10 +6,10 @@ import castad.common.http.ProviderGuard;
 import castad.common.http.ProviderGuards;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
+import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.CreatomateSettings;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -53,11 +53,9 @@ class VideoConfiguration {
         return new CommandIntake(creatomateGuard, listeners, RenderingVideos.LISTENER_ID, meters);
     }
 
-    /** Renders started again after a claimant died between Creatomate accepting and us storing the render id. */
+    /** Paid submissions of this stage, counting those that may have paid twice. */
     @Bean
-    Counter creatomateResubmissions(MeterRegistry meters) {
-        return Counter.builder("castad.provider.resubmissions").tag("provider", "creatomate")
-                .description("Paid submissions repeated after a lease expired before the provider's id was stored")
-                .register(meters);
+    StageSubmissions videoSubmissions(WaitingStageStore videos, MeterRegistry meters) {
+        return new StageSubmissions(videos, "creatomate", StageSubmissions.resubmissionsCounter(meters, "creatomate"));
     }
 }

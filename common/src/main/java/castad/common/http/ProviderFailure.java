@@ -16,12 +16,19 @@ public class ProviderFailure extends RuntimeException {
     private final String errorCode;
     private final boolean retryable;
     private final Duration retryAfter;
+    private final boolean rejection;
 
     protected ProviderFailure(String errorCode, String message, boolean retryable, Duration retryAfter) {
+        this(errorCode, message, retryable, retryAfter, false);
+    }
+
+    private ProviderFailure(String errorCode, String message, boolean retryable, Duration retryAfter,
+                            boolean rejection) {
         super(message);
         this.errorCode = errorCode;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
+        this.rejection = rejection;
     }
 
     public static ProviderFailure permanent(String errorCode, String message) {
@@ -41,6 +48,19 @@ public class ProviderFailure extends RuntimeException {
         return failure instanceof ProviderFailure provider ? provider.retryable()
                 : failure instanceof IOException || failure instanceof UncheckedIOException
                         || failure instanceof ResourceAccessException;
+    }
+
+    /**
+     * The same failure, known to be the provider's answer to the request with an error status: the provider
+     * did not take the request, so nothing was paid. Failures without an answer (no connection, a timeout,
+     * an unreadable answer) may have been taken and are not rejections.
+     */
+    public ProviderFailure asRejection() {
+        return new ProviderFailure(errorCode, getMessage(), retryable, retryAfter, true);
+    }
+
+    public boolean rejection() {
+        return rejection;
     }
 
     public String errorCode() {

@@ -65,6 +65,24 @@ public final class ProviderGuard {
         }
     }
 
+    /**
+     * A paid request: as {@link #call}, with {@code marks} told of each attempt just before it is sent and of
+     * each attempt the provider rejected, so that what may have been paid is known if this instance dies.
+     */
+    public <T> T callPaid(Supplier<T> request, PaidRequestMarks marks) {
+        return call(() -> {
+            marks.sending();
+            try {
+                return request.get();
+            } catch (ProviderFailure failure) {
+                if (failure.rejection()) {
+                    marks.rejected();
+                }
+                throw failure;
+            }
+        });
+    }
+
     /** The circuit is open: every call would be refused, so nobody should start work for this provider. */
     public boolean open() {
         CircuitBreaker.State state = circuitBreaker.getState();

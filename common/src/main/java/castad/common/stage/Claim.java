@@ -1,8 +1,10 @@
 package castad.common.stage;
 
 /**
- * A stage attempt this instance holds the lease of. {@code takeover} is true when an earlier claimant's
- * lease ran out before it stored the provider's id: the provider may have accepted that earlier submission.
+ * One instance's hold on an attempt. {@code takeover}: an earlier claimant's lease ran out (it died).
+ * {@code predecessorMayHavePaid}: a claimant before this one sent a paid request that the provider did not
+ * reject, and died before storing its answer; if this claim's request is accepted, the provider may have
+ * been paid twice (a resubmission).
  */
-public record Claim(String taskId, long stageId, String owner, boolean takeover) {
+public record Claim(String taskId, long stageId, String owner, boolean takeover, boolean predecessorMayHavePaid) {
 }

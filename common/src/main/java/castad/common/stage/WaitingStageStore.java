@@ -6,6 +6,8 @@ import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
 import castad.common.event.StageStarted;
+import castad.common.http.PaidRequestMarks;
+import castad.common.http.ProviderFailure;
 import castad.common.outbox.Outbox;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -77,12 +79,14 @@ public class WaitingStageStore {
                 return Optional.<Claim>empty();
             }
             String taskId = taskIdOf(id);
-            boolean takeover = jdbc.sql("SELECT attempts FROM " + table + " WHERE id = ?").param(id)
-                    .query(Integer.class).single() > 1;
+            Claim claim = jdbc.sql("SELECT attempts, sending_at FROM " + table + " WHERE id = ?").param(id)
+                    .query((rs, n) -> new Claim(taskId, id, owner, rs.getInt("attempts") > 1,
+                            rs.getTimestamp("sending_at") != null))
+                    .single();
             if (firstStart(id, now)) {
                 outbox.append(new StageStarted(taskId, stage, id));
             }
-            return Optional.of(new Claim(taskId, id, owner, takeover));
+            return Optional.of(claim);
         });
     }
 
@@ -117,17 +121,37 @@ public class WaitingStageStore {
     }
 
     /**
-     * Extends the leases of {@code owner}'s claims still waiting for the provider's answer, so that a lease
-     * only runs out when its claimant died (or lost the database for longer than a lease): a slow but live
-     * submission is never taken over and paid twice. Returns how many were extended.
+     * A submission that failed after the call's own retries: a transient failure hands the attempt back for
+     * a later try ({@link #retryLater}), any other fails the stage with the provider's code and message.
+     * Returns whether the attempt will be tried again.
      */
-    public int renewLeases(String owner, Duration lease) {
+    public boolean submissionFailed(Claim claim, ProviderFailure failure) {
+        if (failure.retryable()) {
+            retryLater(claim);
+            return true;
+        }
+        fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+        return false;
+    }
+
+    /**
+     * Extends the leases of {@code owner}'s {@code live} claims, still waiting for the provider's answer, so
+     * that a lease only runs out when its claimant died, lost the database for longer than a lease, or left
+     * the attempt behind after an error: a slow but live submission is never taken over and paid twice.
+     * Returns how many were extended.
+     */
+    public int renewLeases(String owner, Duration lease, LiveClaims live) {
+        List<Long> ids = live.ids();
+        if (ids.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
         try {
             return jdbc.sql("UPDATE " + table + """
-                     SET lease_until = ?
-                    WHERE status = 'processing' AND external_id IS NULL AND lease_owner = ? AND lease_until >= ?""")
-                    .params(ts(now.plus(lease)), owner, ts(now))
+                     SET lease_until = :until
+                    WHERE id IN (:ids) AND status = 'processing' AND external_id IS NULL AND lease_owner = :owner
+                      AND lease_until >= :now""")
+                    .param("until", ts(now.plus(lease))).param("ids", ids).param("owner", owner).param("now", ts(now))
                     .update();
         } catch (DataAccessException e) {
             log.warn("Renewing {} leases failed, the next round retries: {}", stage, e.getMessage());
@@ -135,11 +159,34 @@ public class WaitingStageStore {
         }
     }
 
+    /**
+     * The marks of {@code claim}'s paid requests ({@link PaidRequestMarks}): set just before each is sent;
+     * cleared when the provider rejects it, unless an earlier claimant's mark is still standing.
+     */
+    public PaidRequestMarks marks(Claim claim) {
+        return new PaidRequestMarks() {
+            @Override
+            public void sending() {
+                jdbc.sql("UPDATE " + table + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
+                        .params(ts(clock.instant()), claim.stageId(), claim.owner()).update();
+            }
+
+            @Override
+            public void rejected() {
+                if (!claim.predecessorMayHavePaid()) {
+                    jdbc.sql("UPDATE " + table + " SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
+                            .params(claim.stageId(), claim.owner()).update();
+                }
+            }
+        };
+    }
+
     /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
     public boolean submitted(Claim claim, String externalId, Duration firstPoll) {
         Instant now = clock.instant();
         return jdbc.sql("UPDATE " + table + """
-                 SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+                 SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, sending_at = NULL,
+                    updated_at = ?
                 WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
                 .params(externalId, ts(now.plus(firstPoll)), ts(now), claim.stageId(), claim.owner())
                 .update() == 1;

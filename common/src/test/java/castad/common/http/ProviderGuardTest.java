@@ -39,6 +39,39 @@ class ProviderGuardTest {
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
+    void aPaidRequestIsMarkedBeforeEachAttemptAndUnmarkedOnlyWhenTheProviderRejectedIt() {
+        var threeTries = new RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        ProviderGuard guard = guard(new Limits(threeTries, SMALL_WINDOW, GENEROUS, ROOMY));
+        List<String> marks = new CopyOnWriteArrayList<>();
+        var recorder = new PaidRequestMarks() {
+            @Override
+            public void sending() {
+                marks.add("sending");
+            }
+
+            @Override
+            public void rejected() {
+                marks.add("rejected");
+            }
+        };
+        List<RuntimeException> answers = List.of(
+                ProviderFailure.transientFailure("SUNO_UNAVAILABLE", "503", null).asRejection(),
+                ProviderFailure.transientFailure("SUNO_UNREACHABLE", "connection reset: no answer, maybe taken", null));
+        AtomicInteger attempt = new AtomicInteger();
+
+        String id = guard.callPaid(() -> {
+            int n = attempt.getAndIncrement();
+            if (n < answers.size()) {
+                throw answers.get(n);
+            }
+            return "task-1";
+        }, recorder);
+
+        assertThat(id).isEqualTo("task-1");
+        assertThat(marks).containsExactly("sending", "rejected", "sending", "sending");
+    }
+
+    @Test
     void finalFailuresSuchAsABadKeyNeverOpenTheCircuit() {
         ProviderGuard guard = guard(new Limits(NO_RETRY, SMALL_WINDOW, GENEROUS, ROOMY));
 

@@ -1,6 +1,7 @@
 package castad.lyric.openai;
 
 import castad.common.http.ProviderCallRefused;
+import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import java.util.List;
@@ -28,10 +29,14 @@ public class OpenAiClient {
         this.guard = guard;
     }
 
-    /** @param reference our id of the attempt, sent as OpenAI's {@code user} field */
-    public Lyrics complete(List<ChatMessage> messages, String reference) {
+    /**
+     * A paid call, each attempt told to {@code marks}.
+     *
+     * @param reference our id of the attempt, sent as OpenAI's {@code user} field
+     */
+    public Lyrics complete(List<ChatMessage> messages, String reference, PaidRequestMarks marks) {
         var request = new ChatCompletion.Request(settings.model(), messages, reference);
-        return guard.call(() -> lyricsFrom(send(request)));
+        return lyricsFrom(guard.callPaid(() -> send(request), marks));
     }
 
     private ChatCompletion.Response send(ChatCompletion.Request request) {

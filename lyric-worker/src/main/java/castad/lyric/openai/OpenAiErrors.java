@@ -22,7 +22,7 @@ final class OpenAiErrors {
         String code = error == null || error.code() == null ? "" : error.code();
         String message = "OpenAI answered " + status.value()
                 + (error == null || error.message() == null ? "" : ": " + error.message());
-        return switch (status.value()) {
+        ProviderFailure failure = switch (status.value()) {
             case 401 -> ProviderFailure.permanent("OPENAI_UNAUTHORIZED", message);
             case 403 -> ProviderFailure.permanent("OPENAI_FORBIDDEN", message);
             case 429 -> "insufficient_quota".equals(code)
@@ -33,6 +33,7 @@ final class OpenAiErrors {
                     ? ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", message, retryAfter(headers, Instant.now()))
                     : ProviderFailure.permanent("OPENAI_BAD_REQUEST", message);
         };
+        return failure.asRejection();
     }
 
     static ProviderFailure unusable(String finishReason) {

@@ -1,5 +1,6 @@
 package castad.song.suno;
 
+import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import java.io.IOException;
@@ -25,12 +26,12 @@ public class SunoClient {
         this.guard = guard;
     }
 
-    /** Submits the song (a paid call) and returns Suno's task id. */
-    public String generate(String lyrics, String style, String title, String callbackUrl) {
+    /** Submits the song (a paid call, each attempt told to {@code marks}) and returns Suno's task id. */
+    public String generate(String lyrics, String style, String title, String callbackUrl, PaidRequestMarks marks) {
         String prompt = lyrics.length() <= settings.promptLimit() ? lyrics : lyrics.substring(0, settings.promptLimit());
         var request = new SunoWire.GenerateRequest(true, false, settings.model(), callbackUrl, prompt, style, title);
-        SunoWire.Submitted submitted = guard.call(() -> call(http.post().uri("/api/v1/generate")
-                .contentType(MediaType.APPLICATION_JSON).body(request), new ParameterizedTypeReference<>() { }));
+        SunoWire.Submitted submitted = guard.callPaid(() -> call(http.post().uri("/api/v1/generate")
+                .contentType(MediaType.APPLICATION_JSON).body(request), new ParameterizedTypeReference<>() { }), marks);
         if (submitted == null || submitted.taskId() == null) {
             throw ProviderFailure.permanent("SUNO_BAD_RESPONSE", "Suno accepted the song without a task id");
         }

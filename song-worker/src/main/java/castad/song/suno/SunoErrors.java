@@ -13,7 +13,7 @@ final class SunoErrors {
 
     static ProviderFailure of(int code, String message) {
         String detail = "Suno answered " + code + (message == null ? "" : ": " + message);
-        return switch (code) {
+        ProviderFailure failure = switch (code) {
             case 400, 422 -> ProviderFailure.permanent("SUNO_BAD_REQUEST", detail);
             case 401, 403 -> ProviderFailure.permanent("SUNO_UNAUTHORIZED", detail);
             case 413 -> ProviderFailure.permanent("SUNO_PROMPT_TOO_LONG", detail);
@@ -24,5 +24,6 @@ final class SunoErrors {
                     ? ProviderFailure.transientFailure("SUNO_UNAVAILABLE", detail, null)
                     : ProviderFailure.permanent("SUNO_REJECTED", detail);
         };
+        return failure.asRejection();
     }
 }

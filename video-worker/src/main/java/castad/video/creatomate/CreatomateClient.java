@@ -1,5 +1,6 @@
 package castad.video.creatomate;
 
+import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import java.io.IOException;
@@ -26,11 +27,15 @@ public class CreatomateClient {
         this.guard = guard;
     }
 
-    /** Starts a render (a paid call); {@code metadata} is our video id. Returns the render id. */
-    public String render(String templateId, Map<String, String> modifications, String webhookUrl, String metadata) {
+    /**
+     * Starts a render (a paid call, each attempt told to {@code marks}); {@code metadata} is our video id.
+     * Returns the render id.
+     */
+    public String render(String templateId, Map<String, String> modifications, String webhookUrl, String metadata,
+                         PaidRequestMarks marks) {
         var request = new CreatomateWire.RenderRequest(templateId, modifications, "mp4", webhookUrl, metadata);
-        CreatomateWire.Render[] renders = call(http.post().uri("/v1/renders").contentType(MediaType.APPLICATION_JSON)
-                .body(request), CreatomateWire.Render[].class);
+        CreatomateWire.Render[] renders = guard.callPaid(() -> exchange(http.post().uri("/v1/renders")
+                .contentType(MediaType.APPLICATION_JSON).body(request), CreatomateWire.Render[].class), marks);
         if (renders == null || renders.length == 0 || renders[0].id() == null) {
             throw ProviderFailure.permanent("CREATOMATE_BAD_RESPONSE", "Creatomate accepted the render without an id");
         }

@@ -11,7 +11,7 @@ final class CreatomateErrors {
 
     static ProviderFailure of(int status, String hint, String retryAfter) {
         String detail = "Creatomate answered " + status + (hint == null ? "" : ": " + hint);
-        return switch (status) {
+        ProviderFailure failure = switch (status) {
             case 401, 403 -> ProviderFailure.permanent("CREATOMATE_UNAUTHORIZED", detail);
             case 402 -> ProviderFailure.permanent("CREATOMATE_INSUFFICIENT_CREDITS", detail);
             case 404 -> ProviderFailure.permanent("CREATOMATE_NOT_FOUND", detail);
@@ -20,6 +20,7 @@ final class CreatomateErrors {
                     ? ProviderFailure.transientFailure("CREATOMATE_UNAVAILABLE", detail, seconds(retryAfter))
                     : ProviderFailure.permanent("CREATOMATE_BAD_REQUEST", detail);
         };
+        return failure.asRejection();
     }
 
     private static Duration seconds(String retryAfter) {
