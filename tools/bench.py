@@ -179,6 +179,47 @@ def w1(args):
         print(f"bench w1: only {int(result['completed'])} of {int(result['pipelines'])} pipelines completed", flush=True)
 
 
+# W2: thousands of pipelines waiting on slow providers at once; what does keeping them cost?
+W2_LATENCY_MS = {"openai": 3000, "suno": 120000, "creatomate": 60000}
+W2_MEDIA = {"songBytes": 5 * 1000 * 1000, "videoBytes": 30 * 1000 * 1000}
+
+
+def w2(args):
+    simulators(args, W2_LATENCY_MS["openai"], W2_LATENCY_MS["suno"], W2_LATENCY_MS["creatomate"])
+    http("PUT", f"{args.sim}/sim/media/sizes", W2_MEDIA)
+    if not args.keep_settings:
+        restart_workers(args, UNLIMITED)
+    # with the limits lifted, the providers' latencies alone: lyric, then song, then video
+    ideal = sum(W2_LATENCY_MS.values()) / 1000
+    try:
+        with Sampler(ports_of(args)) as sampler:
+            result = pipelines(args, args.pipelines, 1800)
+    finally:
+        http("PUT", f"{args.sim}/sim/media/sizes", {"songBytes": 0, "videoBytes": 0})
+    print(sampler.table())
+    workers = [name for name in ports_of(args) if name != "api-gateway"]
+    print(f"W2 inflight={int(result['pipelines'])} wall_s={result['wall_s']:.0f} ideal_s={ideal:.0f} "
+          f"max_threads={max(sampler.max('threads', n) for n in workers):.0f} "
+          f"max_heap_mb={max(sampler.max('heap', n) for n in workers) / 2**20:.0f} "
+          f"max_db_active={max(sampler.max('db_active', n) for n in workers):.0f} "
+          f"db_active_during_waits={db_active_during_waits(sampler, workers):.0f}", flush=True)
+    if result["completed"] < result["pipelines"]:
+        print(f"bench w2: only {int(result['completed'])} of {int(result['pipelines'])} pipelines completed", flush=True)
+
+
+def db_active_during_waits(sampler, workers):
+    """The song and video workers' active stage-pool connections while every pipeline waits on a provider:
+    the middle half of the run (after the submissions, before the completions)."""
+    times = [at for at, _, _ in sampler.samples]
+    if not times:
+        return float("nan")
+    start, end = min(times), max(times)
+    middle = [s["db_active"] for at, name, s in sampler.samples
+              if name.startswith(("song-worker", "video-worker")) and start + (end - start) * 0.25 <= at
+              <= start + (end - start) * 0.75]
+    return max(middle) if middle else float("nan")
+
+
 def ports_of(args):
     ports = dict(SERVICES)
     for name in running_workers(args):
@@ -290,12 +331,13 @@ def w4(args):
 def main(argv):
     parser = argparse.ArgumentParser(prog="./castad bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("workload", choices=["w1", "w3", "w4"])
+    parser.add_argument("workload", choices=["w1", "w2", "w3", "w4"])
     parser.add_argument("--seconds", type=int, default=15, help="measured seconds per load (default 15)")
     parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds before each load (default 5)")
     parser.add_argument("--connections", type=int, default=64, help="connections at saturation (default 64)")
     parser.add_argument("--tasks", type=int, default=100, help="W3: completed tasks whose views are read")
-    parser.add_argument("--pipelines", type=int, default=1000, help="W1: pipelines submitted at once (default 1000)")
+    parser.add_argument("--pipelines", type=int, default=None,
+                        help="W1/W2: pipelines submitted at once (default 1000 for W1, 2000 for W2)")
     parser.add_argument("--keep-settings", action="store_true",
                         help="W1: do not restart the workers with lifted provider limits (they already run so)")
     parser.add_argument("--bytes", type=int, default=1 << 30, help="W4: size of the file (default 1 GiB)")
@@ -309,7 +351,9 @@ def main(argv):
     parser.add_argument("--bench-jar", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench",
                                                             "target", "bench-0.1.0-SNAPSHOT.jar"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    {"w1": w1, "w3": w3, "w4": w4}[args.workload](args)
+    if args.pipelines is None:
+        args.pipelines = 2000 if args.workload == "w2" else 1000
+    {"w1": w1, "w2": w2, "w3": w3, "w4": w4}[args.workload](args)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ What it does:
      simulators have no such endpoint yet: a warning, and the run goes on without provider faults);
   2. submits N pipelines (a project, 1-3 generated PNG photos, POST .../pipeline with an
      Idempotency-Key), spread evenly over --spread seconds, retrying on connection errors and 5xx;
-  3. meanwhile: every 10-20 s kill -9 of a random worker instance (./castad kill), restarted 3-8 s later
+  3. meanwhile: every 10-20 s kill -9 of a random worker instance or the gateway (./castad kill), restarted 3-8 s later
      (./castad restart); once a Kafka broker restart (./castad restart kafka); once the database down
      for 30 s (./castad kill mariadb, then ./castad restart mariadb);
   4. waits until every pipeline is completed or failed, or the time limit (--minutes) passes, polling

@@ -1,5 +1,6 @@
--- When the claimant last sent a paid request that the provider did not reject (NULL: none since the last
--- rejection). A claimant taking over a dead one's attempt counts a resubmission only when this is set.
-ALTER TABLE lyric ADD COLUMN sending_at DATETIME(6) NULL;
-ALTER TABLE song ADD COLUMN sending_at DATETIME(6) NULL;
-ALTER TABLE video ADD COLUMN sending_at DATETIME(6) NULL;
+-- sending_at: when the claimant last sent a paid request that the provider did not reject (NULL: none, or
+-- rejected since). orphaned_send: a claimant died with such a request standing, so the provider may have
+-- taken it; the attempt's next accepted request is then counted as a resubmission.
+ALTER TABLE lyric ADD COLUMN sending_at DATETIME(6) NULL, ADD COLUMN orphaned_send BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE song ADD COLUMN sending_at DATETIME(6) NULL, ADD COLUMN orphaned_send BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE video ADD COLUMN sending_at DATETIME(6) NULL, ADD COLUMN orphaned_send BOOLEAN NOT NULL DEFAULT FALSE;

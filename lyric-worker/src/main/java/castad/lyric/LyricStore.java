@@ -7,6 +7,7 @@ import castad.common.event.StageStarted;
 import castad.common.http.PaidRequestMarks;
 import castad.common.outbox.Outbox;
 import castad.common.stage.LiveClaims;
+import castad.common.stage.SendingMarks;
 import castad.common.stage.PipelineOutcomes;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,12 +30,14 @@ public class LyricStore {
     private final Outbox outbox;
     private final PipelineOutcomes pipelines;
     private final Clock clock;
+    private final SendingMarks marks;
 
     LyricStore(JdbcClient jdbc, Outbox outbox, PipelineOutcomes pipelines, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.pipelines = pipelines;
         this.clock = clock;
+        this.marks = new SendingMarks(Stage.LYRIC, jdbc, clock);
     }
 
     /**
@@ -46,6 +49,7 @@ public class LyricStore {
     public Optional<LyricJob> claim(long lyricId, String owner, Duration lease, Duration deadline) {
         Instant at = clock.instant();
         Timestamp now = Timestamp.from(at);
+        SendingMarks.Standing before = marks.lockForClaim(lyricId);
         int claimed = jdbc.sql("""
                 UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                        deadline_at = COALESCE(deadline_at, ?), updated_at = ?
@@ -55,7 +59,8 @@ public class LyricStore {
         if (claimed == 0) {
             return Optional.empty();
         }
-        LyricJob job = load(lyricId, owner);
+        marks.claimed(lyricId, before);
+        LyricJob job = load(lyricId, owner, before);
         if (jdbc.sql("UPDATE lyric SET started_at = ? WHERE id = ? AND started_at IS NULL").params(now, lyricId)
                 .update() == 1) {
             outbox.append(new StageStarted(job.taskId(), Stage.LYRIC, lyricId));
@@ -106,26 +111,9 @@ public class LyricStore {
                 .update();
     }
 
-    /**
-     * The marks of {@code job}'s OpenAI requests ({@link PaidRequestMarks}): set just before each is sent;
-     * cleared when OpenAI rejects it, unless an earlier claimant's mark is still standing.
-     */
+    /** The marks of {@code job}'s OpenAI requests ({@link SendingMarks}). */
     public PaidRequestMarks marks(LyricJob job) {
-        return new PaidRequestMarks() {
-            @Override
-            public void sending() {
-                jdbc.sql("UPDATE lyric SET sending_at = ? WHERE id = ? AND lease_owner = ?")
-                        .params(Timestamp.from(clock.instant()), job.lyricId(), job.leaseOwner()).update();
-            }
-
-            @Override
-            public void rejected() {
-                if (!job.predecessorMayHavePaid()) {
-                    jdbc.sql("UPDATE lyric SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
-                            .params(job.lyricId(), job.leaseOwner()).update();
-                }
-            }
-        };
+        return marks.marks(job.lyricId(), job.leaseOwner());
     }
 
     /** Lyrics past their deadline, claimed or waiting for a retry; each is then {@link #timeOut timed out}. */
@@ -143,7 +131,7 @@ public class LyricStore {
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("""
                 UPDATE lyric SET status = 'completed', lyric_text = ?, external_id = ?, lease_owner = NULL,
-                       lease_until = NULL, sending_at = NULL, completed_at = ?, updated_at = ?
+                       lease_until = NULL, sending_at = NULL, orphaned_send = FALSE, completed_at = ?, updated_at = ?
                 WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
                 .params(text, externalId, now, now, job.lyricId(), job.leaseOwner())
                 .update();
@@ -201,16 +189,16 @@ public class LyricStore {
                 .list();
     }
 
-    private LyricJob load(long lyricId, String owner) {
+    private LyricJob load(long lyricId, String owner, SendingMarks.Standing before) {
         return jdbc.sql("""
                 SELECT p.task_id, p.store_name, p.region, p.address, p.description, p.language, l.instructions,
-                       l.attempts, l.sending_at
+                       l.attempts
                 FROM lyric l JOIN project p ON p.id = l.project_id WHERE l.id = ?""")
                 .param(lyricId)
                 .query((rs, rowNum) -> new LyricJob(rs.getString("task_id"), lyricId, owner,
                         rs.getString("store_name"), rs.getString("region"), rs.getString("address"),
                         rs.getString("description"), rs.getString("language"), rs.getString("instructions"),
-                        rs.getInt("attempts"), rs.getTimestamp("sending_at") != null))
+                        before.claimedBefore(), before.orphanedByTakeover()))
                 .single();
     }
 

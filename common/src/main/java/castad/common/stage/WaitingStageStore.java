@@ -47,6 +47,7 @@ public class WaitingStageStore {
     private final Outbox outbox;
     private final PipelineOutcomes pipelines;
     private final Clock clock;
+    private final SendingMarks marks;
 
     public WaitingStageStore(Stage stage, JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
                              PipelineOutcomes pipelines, Clock clock) {
@@ -57,6 +58,7 @@ public class WaitingStageStore {
         this.outbox = outbox;
         this.pipelines = pipelines;
         this.clock = clock;
+        this.marks = new SendingMarks(stage, jdbc, clock);
     }
 
     /**
@@ -68,6 +70,7 @@ public class WaitingStageStore {
     public Optional<Claim> claim(long id, String owner, Duration lease, Duration deadline) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
+            SendingMarks.Standing before = marks.lockForClaim(id);
             int claimed = jdbc.sql("UPDATE " + table + """
                      SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                         deadline_at = COALESCE(deadline_at, ?), updated_at = ?
@@ -78,15 +81,12 @@ public class WaitingStageStore {
             if (claimed == 0) {
                 return Optional.<Claim>empty();
             }
+            marks.claimed(id, before);
             String taskId = taskIdOf(id);
-            Claim claim = jdbc.sql("SELECT attempts, sending_at FROM " + table + " WHERE id = ?").param(id)
-                    .query((rs, n) -> new Claim(taskId, id, owner, rs.getInt("attempts") > 1,
-                            rs.getTimestamp("sending_at") != null))
-                    .single();
             if (firstStart(id, now)) {
                 outbox.append(new StageStarted(taskId, stage, id));
             }
-            return Optional.of(claim);
+            return Optional.of(new Claim(taskId, id, owner, before.claimedBefore(), before.orphanedByTakeover()));
         });
     }
 
@@ -159,26 +159,9 @@ public class WaitingStageStore {
         }
     }
 
-    /**
-     * The marks of {@code claim}'s paid requests ({@link PaidRequestMarks}): set just before each is sent;
-     * cleared when the provider rejects it, unless an earlier claimant's mark is still standing.
-     */
+    /** The marks of {@code claim}'s paid requests ({@link SendingMarks}). */
     public PaidRequestMarks marks(Claim claim) {
-        return new PaidRequestMarks() {
-            @Override
-            public void sending() {
-                jdbc.sql("UPDATE " + table + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
-                        .params(ts(clock.instant()), claim.stageId(), claim.owner()).update();
-            }
-
-            @Override
-            public void rejected() {
-                if (!claim.predecessorMayHavePaid()) {
-                    jdbc.sql("UPDATE " + table + " SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
-                            .params(claim.stageId(), claim.owner()).update();
-                }
-            }
-        };
+        return marks.marks(claim.stageId(), claim.owner());
     }
 
     /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
@@ -186,7 +169,7 @@ public class WaitingStageStore {
         Instant now = clock.instant();
         return jdbc.sql("UPDATE " + table + """
                  SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, sending_at = NULL,
-                    updated_at = ?
+                    orphaned_send = FALSE, updated_at = ?
                 WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
                 .params(externalId, ts(now.plus(firstPoll)), ts(now), claim.stageId(), claim.owner())
                 .update() == 1;

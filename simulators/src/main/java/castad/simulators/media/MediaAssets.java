@@ -18,7 +18,8 @@ public class MediaAssets {
     private final MediaFile song;
     private final MediaFile video;
     private final MediaFile image;
-    private final long padToBytes;
+    private volatile long songBytes;
+    private volatile long videoBytes;
 
     MediaAssets(MediaSettings settings) {
         var mp3 = read("media/song.mp3");
@@ -26,7 +27,9 @@ public class MediaAssets {
         song = new MediaFile(mp3, MediaType.parseMediaType("audio/mpeg"), Padding.ZERO_FILL, Mp3Frames.seconds(mp3));
         video = new MediaFile(mp4, MediaType.parseMediaType("video/mp4"), Padding.FREE_BOX, Mp4Boxes.seconds(mp4));
         image = new MediaFile(read("media/cover.jpg"), MediaType.IMAGE_JPEG, Padding.NONE, 0);
-        padToBytes = checked(settings.padToBytes());
+        long padTo = checked(settings.padToBytes(), List.of(song, video), "castad.simulators.media.pad-to-bytes");
+        songBytes = padTo;
+        videoBytes = padTo;
     }
 
     public MediaFile song() {
@@ -43,14 +46,26 @@ public class MediaAssets {
 
     /** The size a song or video is served at when the request names none (the configured padding). */
     public long servedSize(MediaFile file) {
-        return padToBytes > 0 && file != image ? padToBytes : file.length();
+        long padTo = file == song ? songBytes : file == video ? videoBytes : 0;
+        return padTo > 0 ? padTo : file.length();
     }
 
-    private long checked(long padTo) {
-        for (var file : List.of(song, video)) {
-            if (padTo > 0 && !file.canServeAs(padTo)) {
-                throw new IllegalStateException("castad.simulators.media.pad-to-bytes must be 0 or at least "
-                        + Math.max(song.smallestPaddedSize(), video.smallestPaddedSize()) + ", was " + padTo);
+    /**
+     * Serves songs and videos padded to these sizes from now on (0: the file as it is), e.g. realistic sizes
+     * for a benchmark; refused (IllegalArgumentException) below a file's smallest padded size.
+     */
+    public void resize(long songPadTo, long videoPadTo) {
+        checked(songPadTo, List.of(song), "songBytes");
+        checked(videoPadTo, List.of(video), "videoBytes");
+        songBytes = songPadTo;
+        videoBytes = videoPadTo;
+    }
+
+    private static long checked(long padTo, List<MediaFile> files, String name) {
+        for (var file : files) {
+            if (padTo < 0 || padTo > 0 && !file.canServeAs(padTo)) {
+                throw new IllegalArgumentException(name + " must be 0 or at least "
+                        + files.stream().mapToLong(MediaFile::smallestPaddedSize).max().orElse(0) + ", was " + padTo);
             }
         }
         return padTo;

@@ -47,6 +47,20 @@ class MediaControlController {
         return assets.video().sha256();
     }
 
+    /** Sizes songs and videos are served at from now on (0: the files as they are); answers them all. */
+    @PutMapping("/sizes")
+    Map<String, AssetFacts> resize(@RequestBody Sizes sizes) {
+        try {
+            assets.resize(sizes.songBytes(), sizes.videoBytes());
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return assets();
+    }
+
+    record Sizes(long songBytes, long videoBytes) {
+    }
+
     @PutMapping("/chaos")
     ChaosSettings changeChaos(@Valid @RequestBody ChaosSettings setting) {
         if (!setting.isSlowOrDropOnly()) {

@@ -33,6 +33,20 @@ class MediaAssetsTest {
     }
 
     @Test
+    void songsAndVideosCanBeServedAtSizesOfTheirOwnFromNowOn() {
+        assets.resize(5_000_000, 30_000_000);
+
+        assertThat(assets.servedSize(assets.song())).isEqualTo(5_000_000);
+        assertThat(assets.servedSize(assets.video())).isEqualTo(30_000_000);
+        assertThat(assets.servedSize(assets.image())).isEqualTo(assets.image().length());
+        assertThatThrownBy(() -> assets.resize(10, 0)).hasMessageContaining("songBytes");
+        assertThat(assets.servedSize(assets.song())).as("a refused change changes nothing").isEqualTo(5_000_000);
+
+        assets.resize(0, 0);
+        assertThat(assets.servedSize(assets.video())).isEqualTo(assets.video().length());
+    }
+
+    @Test
     void refusesAConfiguredPaddingSmallerThanTheFiles() {
         assertThatThrownBy(() -> new MediaAssets(new MediaSettings(10_000, ChaosSettings.OFF)))
                 .hasMessageContaining("castad.simulators.media.pad-to-bytes");

@@ -1,0 +1,78 @@
+package castad.common.stage;
+
+import castad.common.event.Stage;
+import castad.common.http.PaidRequestMarks;
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The paid-request marks of one stage's attempts ({@code sending_at}, {@code orphaned_send}), which tell a
+ * resubmission (the provider may have been paid twice) from a plain retry:
+ * <ul>
+ * <li>{@code sending_at} is set just before each paid request is sent and cleared when the provider
+ * rejects it (nothing taken); a request without an answer keeps it.</li>
+ * <li>When a claim takes an attempt over from a dead claimant (lease run out) whose mark stands, the attempt
+ * becomes {@code orphaned_send}: the provider may have taken that request. It stays so through hand-backs
+ * until a request of the attempt is accepted, which is then a resubmission.</li>
+ * </ul>
+ * A live claimant retrying its own unanswered request is not a resubmission (DESIGN: the crash window only).
+ */
+public final class SendingMarks {
+
+    private final String table;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public SendingMarks(Stage stage, JdbcClient jdbc, Clock clock) {
+        this.table = StageTables.of(stage);
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What a claim must know of the attempt, read and locked in the claim's transaction before its update. */
+    public Standing lockForClaim(long id) {
+        return jdbc.sql("SELECT status, sending_at IS NOT NULL AS sent, orphaned_send FROM " + table
+                        + " WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, n) -> new Standing("processing".equals(rs.getString("status")), rs.getBoolean("sent"),
+                        rs.getBoolean("orphaned_send")))
+                .optional()
+                .orElse(new Standing(false, false, false));
+    }
+
+    /** After the claim's update: an attempt taken over with its dead claimant's request standing is orphaned. */
+    public void claimed(long id, Standing before) {
+        if (before.orphanedByTakeover() && !before.orphaned()) {
+            jdbc.sql("UPDATE " + table + " SET orphaned_send = TRUE WHERE id = ?").param(id).update();
+        }
+    }
+
+    public PaidRequestMarks marks(long id, String owner) {
+        return new PaidRequestMarks() {
+            @Override
+            public void sending() {
+                jdbc.sql("UPDATE " + table + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
+                        .params(Timestamp.from(clock.instant()), id, owner).update();
+            }
+
+            @Override
+            public void rejected() {
+                jdbc.sql("UPDATE " + table + " SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
+                        .params(id, owner).update();
+            }
+        };
+    }
+
+    /**
+     * The attempt before a claim: {@code claimedBefore} (a claimant held it: claiming it now is a takeover),
+     * {@code sent} (that claimant's request stands), {@code orphaned} (an earlier takeover found one).
+     */
+    public record Standing(boolean claimedBefore, boolean sent, boolean orphaned) {
+
+        /** Whether an accepted request of the attempt, from now on, may be the second one paid. */
+        public boolean orphanedByTakeover() {
+            return orphaned || claimedBefore && sent;
+        }
+    }
+}
