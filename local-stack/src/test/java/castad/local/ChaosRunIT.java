@@ -63,7 +63,22 @@ class ChaosRunIT {
                 .isEqualTo(report.group(6));
         assertThat(chaos.output).as("chaos really happened").containsPattern("kill -9 \\S+-worker")
                 .contains("restart kafka").contains("kill -9 mariadb");
+        assertThat(workSplit(chaos.output)).as("each of the two instances of every worker did work")
+                .containsOnlyKeys("blob-worker", "lyric-worker", "song-worker", "video-worker")
+                .allSatisfy((worker, handled) -> assertThat(handled).hasSize(2).allMatch(records -> records > 0));
         assertThat(chaos.exitCode).isZero();
+    }
+
+    /** The report's work split: records handled per instance, by worker ("song-worker  song-worker 59, ..."). */
+    private static Map<String, List<Integer>> workSplit(String report) {
+        Map<String, List<Integer>> split = new HashMap<>();
+        Matcher line = Pattern.compile("^  ([a-z]+-worker) +(\\S.*)$", Pattern.MULTILINE)
+                .matcher(report.substring(report.indexOf("work split")));
+        while (line.find() && !line.group(2).startsWith("submissions")) {
+            split.put(line.group(1), Pattern.compile("\\S+ (\\d+)(, |$)").matcher(line.group(2)).results()
+                    .map(m -> Integer.parseInt(m.group(1))).toList());
+        }
+        return split;
     }
 
     private record Run(int exitCode, String output) {
