@@ -27,6 +27,17 @@ GAUGES = {
 }
 
 
+# the Kafka client's and the Azure SDK's own log lines in the bench JVMs' output
+LOG_LINE = re.compile(r"^(\S+ +(INFO|DEBUG|WARN)|\d\d:\d\d:\d\d\.\d+ \[|\t)")
+AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+
+def blob_connection(args):
+    """Azurite's well-known development account (public, in Azurite's documentation), on the stack's port."""
+    return (f"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AZURITE_KEY};"
+            f"BlobEndpoint=http://127.0.0.1:{args.azurite_port}/devstoreaccount1;")
+
+
 def http(method, url, body=None, content_type="application/json", timeout=30):
     data = json.dumps(body).encode() if isinstance(body, (dict, list)) else body
     request = urllib.request.Request(url, data=data, method=method)
@@ -155,7 +166,7 @@ def pipelines(args, count, timeout_s, per_second=0):
     command = ["java", "-Xmx512m", "-cp", classpath, "castad.bench.PipelineBench", args.api, args.kafka, str(count),
                str(timeout_s)] + ([str(per_second)] if per_second else [])
     done = subprocess.run(command, capture_output=True, text=True)
-    lines = [line for line in done.stdout.splitlines() if not re.match(r"^\S+ +(INFO|DEBUG|WARN)", line)]
+    lines = [line for line in done.stdout.splitlines() if line.strip() and not LOG_LINE.match(line)]
     if done.returncode != 0:
         sys.exit("bench: PipelineBench failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
     print("\n".join(line for line in lines if not line.startswith("pipelines=")), flush=True)
@@ -305,22 +316,26 @@ def w3(args):
 # W4: one large file through blob-worker into Azurite, beside a raw loopback read of the same bytes
 
 def w4(args):
-    pids = []
-    for name in sorted(os.listdir(os.path.join(args.state, "pids"))):
-        if re.fullmatch(r"blob-worker(-\d+)?\.pid", name):
-            with open(os.path.join(args.state, "pids", name)) as f:
-                pids.append(f.read().strip())
-    if not pids:
+    blob_workers = [name for name in running_workers(args) if name.startswith("blob-worker")]
+    if not blob_workers:
         sys.exit("bench w4: no blob-worker is running")
     source = f"{args.sim}/media/songs/bench-w4.mp3?sizeBytes={args.bytes}"
+    # a fresh process: its growth is what one copy costs, not what earlier runs left behind
+    for name in blob_workers:
+        subprocess.run([args.castad, "restart", name], check=True, stdout=subprocess.DEVNULL)
+    pids = []
+    for name in blob_workers:
+        with open(os.path.join(args.state, "pids", f"{name}.pid")) as f:
+            pids.append(f.read().strip())
     classpath = args.bench_jar + ":" + open(os.path.join(os.path.dirname(args.bench_jar), "runtime.classpath")).read().strip()
     print(f"bench w4: {args.bytes} bytes from {source} through blob-worker (pids {', '.join(pids)}) into Azurite",
           flush=True)
     ports = {n: p for n, p in SERVICES.items() if n == "blob-worker"}
     with Sampler(ports) as sampler:
         done = subprocess.run(["java", "-XX:+UseSerialGC", "-Xmx256m", "-cp", classpath, "castad.bench.BlobCopyBench",
-                               args.kafka, source, str(args.bytes), ",".join(pids)], capture_output=True, text=True)
-    lines = [line for line in done.stdout.splitlines() if not re.match(r"^\S+ +(INFO|DEBUG|WARN)", line)]
+                               args.kafka, source, str(args.bytes), ",".join(pids), blob_connection(args)],
+                              capture_output=True, text=True)
+    lines = [line for line in done.stdout.splitlines() if line.strip() and not LOG_LINE.match(line)]
     if done.returncode != 0:
         sys.exit("bench w4 failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
     print("\n".join(line for line in lines if not line.startswith("W4 ")))
@@ -344,6 +359,7 @@ def main(argv):
     parser.add_argument("--api", default="http://127.0.0.1:8080", help=argparse.SUPPRESS)
     parser.add_argument("--sim", default="http://127.0.0.1:8090", help=argparse.SUPPRESS)
     parser.add_argument("--kafka", default="127.0.0.1:9092", help=argparse.SUPPRESS)
+    parser.add_argument("--azurite-port", default="10000", help=argparse.SUPPRESS)
     parser.add_argument("--state", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".castad"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--castad", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "castad"),

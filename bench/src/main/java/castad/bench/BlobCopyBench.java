@@ -1,6 +1,9 @@
 package castad.bench;
 
 import castad.common.event.BlobFailed;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import castad.common.event.BlobRequested;
 import castad.common.event.BlobStored;
 import castad.common.event.CastadEvent;
@@ -31,10 +34,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * W4: one large file from the simulator through blob-worker into Azurite, beside a raw loopback read of the
- * same bytes, while blob-worker's resident memory is watched.
+ * W4: one large file from the simulator through blob-worker into Azurite, beside a raw copy of the same bytes
+ * over the same loopback path without castad (the simulator's stream uploaded by the Azure SDK with castad's
+ * block size and concurrency), while blob-worker's resident memory is watched (from after a 64 MiB warm-up
+ * copy through blob-worker). Also prints the raw read of
+ * the source alone, to show which side limits.
  *
- * <pre>java -cp ... castad.bench.BlobCopyBench BOOTSTRAP SOURCE_URL BYTES PID[,PID...]</pre>
+ * <pre>java -cp ... castad.bench.BlobCopyBench BOOTSTRAP SOURCE_URL BYTES PID[,PID...] BLOB_CONNECTION_STRING</pre>
  *
  * Publishes a {@link BlobRequested} (stage SONG, an id no song has, so no stage row changes) and waits for
  * its {@link BlobStored} on the pipeline events. Prints
@@ -49,9 +55,13 @@ public final class BlobCopyBench {
         String source = args[1];
         long bytes = Long.parseLong(args[2]);
         List<Long> pids = Arrays.stream(args[3].split(",")).map(Long::parseLong).toList();
+        String blobConnection = args[4];
 
-        double raw = rawRead(source, bytes);
-        System.out.printf(Locale.ROOT, "  raw loopback read: %.0f MB/s%n", raw);
+        System.out.printf(Locale.ROOT, "  raw read of the source alone: %.0f MB/s%n", rawRead(source, bytes));
+        double raw = rawCopy(source, bytes, blobConnection);
+        System.out.printf(Locale.ROOT, "  raw copy, source -> Azure SDK -> Azurite, 4 MiB blocks x 2: %.0f MB/s%n", raw);
+        long warmUp = 64L << 20;
+        copyThroughBlobWorker(bootstrap, source.replace("sizeBytes=" + bytes, "sizeBytes=" + warmUp), warmUp);
         var memory = new RssWatch(pids);
         memory.start();
         double seconds = copyThroughBlobWorker(bootstrap, source, bytes);
@@ -75,6 +85,23 @@ public final class BlobCopyBench {
         }
         if (read != bytes) {
             throw new IllegalStateException("the source gave " + read + " bytes, not " + bytes);
+        }
+        return bytes / MB / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** MB/s of the same copy without castad: the source's stream uploaded as castad uploads it. */
+    static double rawCopy(String source, long bytes, String blobConnection) throws IOException {
+        var container = new BlobServiceClientBuilder().connectionString(blobConnection).buildClient()
+                .getBlobContainerClient("bench-raw");
+        if (!container.exists()) {
+            container.create();
+        }
+        long start = System.nanoTime();
+        var connection = (HttpURLConnection) URI.create(source).toURL().openConnection();
+        try (InputStream in = connection.getInputStream()) {
+            container.getBlobClient("raw-" + UUID.randomUUID()).uploadWithResponse(new BlobParallelUploadOptions(in)
+                    .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong(4L << 20)
+                            .setMaxSingleUploadSizeLong(4L << 20).setMaxConcurrency(2)), Duration.ofMinutes(30), null);
         }
         return bytes / MB / ((System.nanoTime() - start) / 1e9);
     }

@@ -222,12 +222,15 @@ public final class HttpLoad {
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
             boolean chunked = false;
+            boolean closing = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(lower.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
             if (chunked) {
@@ -238,6 +241,9 @@ public final class HttpLoad {
                 line();
             } else if (length > 0) {
                 skip(length);
+            }
+            if (closing) { // the server's keep-alive limit: a new connection, as any client would open
+                reopen();
             }
             return status;
         }

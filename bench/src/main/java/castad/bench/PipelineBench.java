@@ -50,6 +50,7 @@ public final class PipelineBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] PHOTO = photo();
+    private static final int SUBMITTERS = 64;
 
     private final String api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,10 +97,15 @@ public final class PipelineBench {
         return tasks;
     }
 
-    /** Sends each pipeline's POST; returns each task's send time (nanoTime). */
+    /**
+     * Sends each pipeline's POST, at most {@value #SUBMITTERS} at a time (a client's connection pool), each
+     * retried as a client should when told to wait (503 with Retry-After); returns each task's first send
+     * time (nanoTime), from which its end-to-end time counts.
+     */
     private Map<String, Long> submit(List<String> tasks, double perSecond) throws InterruptedException {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> all = new ArrayList<>();
+        var inFlight = new Semaphore(SUBMITTERS);
         long start = System.nanoTime();
         for (int i = 0; i < tasks.size(); i++) {
             if (perSecond > 0) {
@@ -108,12 +114,30 @@ public final class PipelineBench {
                     Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                 }
             }
+            inFlight.acquire();
             String taskId = tasks.get(i);
             sent.put(taskId, System.nanoTime());
-            all.add(send(post("/api/v1/projects/" + taskId + "/pipeline", "application/json", "{}".getBytes())));
+            all.add(startPipeline(taskId, 10).whenComplete((ok, error) -> inFlight.release()));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         return sent;
+    }
+
+    private CompletableFuture<Void> startPipeline(String taskId, int triesLeft) {
+        var request = post("/api/v1/projects/" + taskId + "/pipeline", "application/json", "{}".getBytes());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 503 && triesLeft > 1) {
+                long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                return CompletableFuture.supplyAsync(() -> null,
+                                CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.SECONDS))
+                        .thenCompose(ignored -> startPipeline(taskId, triesLeft - 1));
+            }
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("POST pipeline of " + taskId + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private HttpRequest post(String path, String contentType, byte[] body) {

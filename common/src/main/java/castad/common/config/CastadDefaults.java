@@ -2,17 +2,21 @@ package castad.common.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.DefaultPropertiesPropertySource;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -30,6 +34,7 @@ public class CastadDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static final String DEFAULTS = "castad-defaults.yml";
     private static final String SERVICE = "castad-service";
+    private static final String LOADED = "castad.defaults.loaded";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -51,13 +56,25 @@ public class CastadDefaults implements EnvironmentPostProcessor, Ordered {
                 .findFirst();
     }
 
+    /**
+     * As Spring Boot's {@code defaultProperties}, which stay below the configuration files (config data is
+     * added after this runs, and defaultProperties is then moved to the end): a property source of our own
+     * added last here would end up above the service's {@code <name>.yml} and silently win over it.
+     */
+    @SuppressWarnings("unchecked")
     private static void addDefaults(ConfigurableEnvironment environment) {
-        if (environment.getPropertySources().contains(DEFAULTS)) {
+        if (environment.containsProperty(LOADED)) {
             return;
         }
         try {
-            new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS))
-                    .forEach(source -> environment.getPropertySources().addLast(source));
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS))) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                // plain values: defaultProperties is a plain map, which does not unwrap the YAML's origins
+                ((Map<String, Object>) source.getSource()).forEach((name, value) -> properties.put(name,
+                        value instanceof OriginTrackedValue tracked ? tracked.getValue() : value));
+                properties.put(LOADED, true);
+                DefaultPropertiesPropertySource.addOrMerge(properties, environment.getPropertySources());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
