@@ -1,6 +1,7 @@
 package castad.gateway.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +80,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-        log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; nothing was changed. Retry in a few seconds");
-        body.setTitle("Temporarily unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+        boolean busy = allConnectionsBusy(ex);
+        log.warn(busy ? "Every database connection is busy: {}" : "Database unavailable: {}", ex.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy
+                ? "castad is busy; nothing was changed. Retry in a second"
+                : "The database is unavailable; nothing was changed. Retry in a few seconds");
+        body.setTitle(busy ? "Busy" : "Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, busy ? "1" : "5")
+                .body(body);
+    }
+
+    /**
+     * The pool waited too long for a free connection while the database was answering: Hikari's timeout then
+     * has no cause, whereas one while the database is down carries the last failed connection attempt.
+     */
+    private static boolean allConnectionsBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timeout) {
+                return timeout.getCause() == null;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler
