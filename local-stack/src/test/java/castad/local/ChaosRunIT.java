@@ -59,8 +59,10 @@ class ChaosRunIT {
         assertThat(List.of(report.group(1), report.group(2), report.group(3), report.group(4)))
                 .as("pipelines, completed, failed, lost; report:%n%s", chaos.tail())
                 .containsExactly("10", "10", "0", "0");
-        assertThat(report.group(5)).as("paid twice = resubmissions counted; report:%n%s", chaos.tail())
-                .isEqualTo(report.group(6));
+        // every double payment is a counted resubmission; the count may exceed it by a claimant killed while it
+        // backed off after a dropped connection (docs/reliability.md, the crash window's policy)
+        assertThat(Integer.parseInt(report.group(5))).as("paid twice <= resubmissions counted; report:%n%s",
+                chaos.tail()).isLessThanOrEqualTo(Integer.parseInt(report.group(6)));
         assertThat(chaos.output).as("chaos really happened").containsPattern("kill -9 \\S+-worker")
                 .contains("restart kafka").contains("kill -9 mariadb");
         assertThat(workSplit(chaos.output)).as("each of the two instances of every worker did work")
