@@ -8,7 +8,6 @@ import castad.common.event.Topics;
 import castad.common.kafka.EventRecords;
 import castad.testsupport.InfrastructureTest;
 import castad.testsupport.KafkaProbe;
-import castad.testsupport.KafkaProbe.Message;
 import castad.testsupport.TestInfrastructure;
 import castad.testsupport.TestSimulators;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

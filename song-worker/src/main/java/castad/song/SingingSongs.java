@@ -3,8 +3,6 @@ package castad.song;
 import castad.common.callback.CallbackSettings;
 import castad.common.event.SongRequested;
 import castad.common.event.Topics;
-import castad.common.http.ProviderCallRefused;
-import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
 import castad.common.stage.StageSubmissions;

@@ -4,8 +4,6 @@ import castad.common.blob.BlobStore;
 import castad.common.callback.CallbackSettings;
 import castad.common.event.Topics;
 import castad.common.event.VideoRequested;
-import castad.common.http.ProviderCallRefused;
-import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
 import castad.common.stage.StageSubmissions;
