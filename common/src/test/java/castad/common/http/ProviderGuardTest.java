@@ -72,6 +72,32 @@ class ProviderGuardTest {
     }
 
     @Test
+    void aRetryWaitsAsLongAsTheProviderAskedAndBacksOffOnItsOwnWhenItDidNotAsk() {
+        var retries = new RetrySettings(2, Duration.ofMillis(1), Duration.ofSeconds(5));
+        List<Long> asked = attemptTimes(guard(new Limits(retries, SMALL_WINDOW, GENEROUS, ROOMY)),
+                ProviderFailure.transientFailure("CREATOMATE_RATE_LIMITED", "429", Duration.ofMillis(400)));
+        List<Long> silent = attemptTimes(guard(new Limits(retries, SMALL_WINDOW, GENEROUS, ROOMY)),
+                ProviderFailure.transientFailure("CREATOMATE_UNAVAILABLE", "503", null));
+
+        assertThat(asked.get(1) - asked.get(0)).as("Retry-After: 400 ms").isGreaterThanOrEqualTo(400);
+        assertThat(silent.get(1) - silent.get(0)).as("no Retry-After: the 1 ms backoff, with jitter")
+                .isLessThan(400);
+    }
+
+    /** Milliseconds at which each attempt ran: the first fails with {@code failure}, the second succeeds. */
+    private static List<Long> attemptTimes(ProviderGuard guard, ProviderFailure failure) {
+        List<Long> times = new CopyOnWriteArrayList<>();
+        guard.call(() -> {
+            times.add(System.nanoTime() / 1_000_000);
+            if (times.size() == 1) {
+                throw failure;
+            }
+            return "ok";
+        });
+        return times;
+    }
+
+    @Test
     void finalFailuresSuchAsABadKeyNeverOpenTheCircuit() {
         ProviderGuard guard = guard(new Limits(NO_RETRY, SMALL_WINDOW, GENEROUS, ROOMY));
 
