@@ -3,6 +3,7 @@ package castad.simulators.creatomate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import castad.simulators.auth.BearerKeyCheck;
+import castad.simulators.fault.ProviderChaos;
 import castad.simulators.stats.PaidSubmissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,11 @@ class CreatomateConfiguration implements WebMvcConfigurer {
     @Bean
     CreatomateFaults creatomateFaults(PaidSubmissions paid) {
         return new CreatomateFaults(settings, paid.ledger("creatomate").faults());
+    }
+
+    @Bean
+    ProviderChaos creatomateChaos(CreatomateFaults faults) {
+        return new ProviderChaos("creatomate", faults.chaos(), false);
     }
 
     @Override

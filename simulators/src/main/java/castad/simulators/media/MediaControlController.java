@@ -1,35 +1,27 @@
 package castad.simulators.media;
 
 import java.util.Map;
-
-import jakarta.validation.Valid;
-
-import castad.simulators.fault.ChaosSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What tests compare a stored copy with: the unpadded assets' sizes, durations and SHA-256; and the
- * random faults of downloads (slow answers and dropped connections only).
+ * What tests compare a stored copy with: the unpadded assets' sizes, durations and SHA-256; and the sizes
+ * songs and videos are served at. Random faults of downloads: {@code /sim/media/chaos} (ChaosController).
  */
 @RestController
 @RequestMapping("/sim/media")
 class MediaControlController {
 
     private final MediaAssets assets;
-    private final MediaFaults faults;
 
-    MediaControlController(MediaAssets assets, MediaFaults faults) {
+    MediaControlController(MediaAssets assets) {
         this.assets = assets;
-        this.faults = faults;
     }
 
     @GetMapping
@@ -59,26 +51,6 @@ class MediaControlController {
     }
 
     record Sizes(long songBytes, long videoBytes) {
-    }
-
-    @PutMapping("/chaos")
-    ChaosSettings changeChaos(@Valid @RequestBody ChaosSettings setting) {
-        if (!setting.isSlowOrDropOnly()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "media downloads take only slowRate and dropRate: errorRate and rateLimitRate must be 0");
-        }
-        return faults.chaos().change(setting);
-    }
-
-    @GetMapping("/chaos")
-    ChaosSettings chaos() {
-        return faults.chaos().settings();
-    }
-
-    @DeleteMapping("/chaos")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void stopChaos() {
-        faults.chaos().stop();
     }
 
     record AssetFacts(long bytes, long servedBytes, double seconds, String sha256) {

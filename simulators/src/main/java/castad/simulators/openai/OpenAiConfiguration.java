@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import castad.simulators.fault.AdjustableLatency;
 import castad.simulators.fault.Chaos;
 import castad.simulators.fault.OutcomeQueue;
+import castad.simulators.fault.ProviderChaos;
 import castad.simulators.stats.PaidSubmissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,11 @@ class OpenAiConfiguration implements WebMvcConfigurer {
     OpenAiFaults openAiFaults(PaidSubmissions paid) {
         return new OpenAiFaults(new OutcomeQueue<>(), new AdjustableLatency(settings.latency()),
                 new Chaos(settings.chaos(), paid.ledger("openai").faults()));
+    }
+
+    @Bean
+    ProviderChaos openAiChaos(OpenAiFaults faults) {
+        return new ProviderChaos("openai", faults.chaos(), false);
     }
 
     @Bean

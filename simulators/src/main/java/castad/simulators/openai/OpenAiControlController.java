@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 
-import castad.simulators.fault.ChaosSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,21 +51,5 @@ class OpenAiControlController {
     @GetMapping("/latency")
     LatencySetting latency() {
         return new LatencySetting(faults.latency().current().toMillis());
-    }
-
-    @PutMapping("/chaos")
-    ChaosSettings changeChaos(@Valid @RequestBody ChaosSettings setting) {
-        return faults.chaos().change(setting);
-    }
-
-    @GetMapping("/chaos")
-    ChaosSettings chaos() {
-        return faults.chaos().settings();
-    }
-
-    @DeleteMapping("/chaos")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void stopChaos() {
-        faults.chaos().stop();
     }
 }

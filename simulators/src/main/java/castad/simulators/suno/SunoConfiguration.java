@@ -3,6 +3,7 @@ package castad.simulators.suno;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import castad.simulators.auth.BearerKeyCheck;
+import castad.simulators.fault.ProviderChaos;
 import castad.simulators.stats.PaidSubmissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,11 @@ class SunoConfiguration implements WebMvcConfigurer {
     @Bean
     SunoFaults sunoFaults(PaidSubmissions paid) {
         return new SunoFaults(settings, paid.ledger("suno").faults());
+    }
+
+    @Bean
+    ProviderChaos sunoChaos(SunoFaults faults) {
+        return new ProviderChaos("suno", faults.chaos(), false);
     }
 
     @Override

@@ -2,7 +2,6 @@ package castad.simulators.suno;
 
 import jakarta.validation.Valid;
 
-import castad.simulators.fault.ChaosSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,21 +60,5 @@ class SunoControlController {
     @GetMapping("/callbacks")
     CallbacksSetting callbacks() {
         return new CallbacksSetting(faults.callbacks());
-    }
-
-    @PutMapping("/chaos")
-    ChaosSettings changeChaos(@Valid @RequestBody ChaosSettings setting) {
-        return faults.chaos().change(setting);
-    }
-
-    @GetMapping("/chaos")
-    ChaosSettings chaos() {
-        return faults.chaos().settings();
-    }
-
-    @DeleteMapping("/chaos")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void stopChaos() {
-        faults.chaos().stop();
     }
 }
