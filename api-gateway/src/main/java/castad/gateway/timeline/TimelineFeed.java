@@ -49,10 +49,11 @@ class TimelineFeed implements SmartLifecycle, ConsumerSeekAware {
     /** Spring Kafka calls this after reading each partition's position, so nothing published later is missed. */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        watchers.forEach((taskId, streams) -> {
-            var recorded = history.of(taskId);
-            streams.forEach(stream -> stream.catchUp(recorded));
-        });
+        if (watchers.isEmpty()) {
+            return;
+        }
+        history.ofAll(watchers.keySet()).forEach((taskId, recorded) ->
+                watchers.getOrDefault(taskId, Set.of()).forEach(stream -> stream.catchUp(recorded)));
     }
 
     Runnable watch(String taskId, TimelineStream watcher) {

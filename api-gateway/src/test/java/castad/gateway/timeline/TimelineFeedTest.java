@@ -1,6 +1,7 @@
 package castad.gateway.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -22,7 +23,8 @@ class TimelineFeedTest {
         var stream = new TimelineStream(client, "task-1");
         feed.watch("task-1", stream);
         stream.replay(List.of(entry("e1", "StageQueued")));
-        when(history.of("task-1")).thenReturn(List.of(entry("e1", "StageQueued"), entry("e2", "StageCompleted")));
+        when(history.ofAll(anyCollection())).thenReturn(
+                Map.of("task-1", List.of(entry("e1", "StageQueued"), entry("e2", "StageCompleted"))));
 
         feed.onPartitionsAssigned(Map.of(), mock(ConsumerSeekCallback.class));
 
