@@ -112,7 +112,7 @@ WORKERS = ("lyric-worker", "song-worker", "video-worker", "blob-worker")
 # castad's own per-instance limiters stand for the providers' published limits; W1 measures the
 # orchestration itself, so they are lifted (and the simulators answer at once)
 UNLIMITED = {"castad": {provider: {"rate-limiter": {"limit-for-period": 1000000, "limit-refresh-period": "1s"},
-                                   "bulkhead": {"max-concurrent-calls": 200}}
+                                   "bulkhead": {"max-concurrent-calls": 5000}}
                         for provider in ("openai", "suno", "creatomate")}}
 
 

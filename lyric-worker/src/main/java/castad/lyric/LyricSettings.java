@@ -14,11 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *                     (OpenAI failing transiently all along; time waiting on an open circuit does not count)
  * @param stalePending a lyric still {@code pending} this long after its last change is driven by the sweeper
  *                     (its command was handed back after a refused call, or dead-lettered)
+ * @param shutdownGrace a clean stop waits this long for the OpenAI calls in flight to be answered and recorded
  */
 @Validated
 @ConfigurationProperties("castad.lyric")
 public record LyricSettings(
         @DefaultValue("1m") @NotNull Duration lease,
         @DefaultValue("10m") @NotNull Duration deadline,
-        @DefaultValue("1m") @NotNull Duration stalePending) {
+        @DefaultValue("1m") @NotNull Duration stalePending,
+        @DefaultValue("10s") @NotNull Duration shutdownGrace) {
 }

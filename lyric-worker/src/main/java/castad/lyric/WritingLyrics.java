@@ -11,18 +11,32 @@ import castad.lyric.openai.Lyrics;
 import castad.lyric.openai.OpenAiClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The lyric stage: receive the command, claim the row (short transaction), ask OpenAI (no transaction, no
- * connection held), record the lyrics or the failure (short transaction + timeline event). A call that
- * resilience refused hands the row back to {@code pending}; the sweeper drives it again.
+ * connection held, and no thread: the listener returns once the request is on its way, and the answer is
+ * recorded when it comes), record the lyrics or the failure (short transaction + timeline event). The claim
+ * and its lease make this safe: an instance that dies with calls in flight leaves leases that run out, and
+ * another instance takes the lyrics over. A call that resilience refused hands the row back to
+ * {@code pending}; the sweeper drives it again.
  */
 @Component
 class WritingLyrics {
@@ -39,6 +53,9 @@ class WritingLyrics {
     private final Counter resubmissions;
     private final String instance = "lyric-worker-" + UUID.randomUUID();
     private final LiveClaims live = new LiveClaims();
+    /** Records OpenAI's answers (short transactions), off the HTTP client's threads. */
+    private final ExecutorService results = resultThreads();
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     WritingLyrics(LyricStore store, OpenAiClient openAi, ProviderGuard openAiGuard, LyricSettings settings,
                   MeterRegistry meters) {
@@ -107,27 +124,75 @@ class WritingLyrics {
             log.info("Lyric {} taken over from a claimant that died ({}): asking OpenAI", job.lyricId(),
                     job.predecessorMayHavePaid() ? "it may have sent its request" : "it sent nothing");
         }
-        try (var held = live.hold(job.lyricId())) {
-            Lyrics lyrics = openAi.complete(LyricPrompt.of(job), job.reference(), store.marks(job));
+        LiveClaims.Held held = live.hold(job.lyricId());
+        CompletableFuture<Void> recorded;
+        try {
+            recorded = openAi.complete(LyricPrompt.of(job), job.reference(), store.marks(job))
+                    .handleAsync((lyrics, failure) -> record(job, lyrics, failure), results)
+                    .toCompletableFuture();
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+        inFlight.add(recorded);
+        recorded.whenComplete((ignored, failure) -> {
+            held.close();
+            inFlight.remove(recorded);
+            if (failure != null) {
+                log.warn("Recording lyric {} of task {} failed; its lease runs out and the sweeper takes it over: {}",
+                        job.lyricId(), job.taskId(), failure.getMessage());
+            }
+        });
+    }
+
+    /** On a results thread, once OpenAI answered, failed for good, or the call was refused. */
+    private Void record(LyricJob job, Lyrics lyrics, Throwable failed) {
+        Throwable failure = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+        if (failure == null) {
             if (store.complete(job, lyrics.text(), lyrics.completionId()) && job.predecessorMayHavePaid()) {
                 resubmissions.increment();
                 log.warn("Lyric {} of task {} written again after a claimant died between asking OpenAI and "
                         + "recording the answer: OpenAI may have been paid twice", job.lyricId(), job.taskId());
             }
-        } catch (ProviderFailure failure) {
-            if (failure.retryable()) {
-                store.retryLater(job);
-                log.warn("Lyric {} of task {} pending again, retried within {}: OpenAI kept failing ({} {})",
-                        job.lyricId(), job.taskId(), settings.stalePending(), failure.errorCode(), failure.getMessage());
-            } else {
-                log.warn("Lyric {} of task {} failed: {} {}", job.lyricId(), job.taskId(), failure.errorCode(),
-                        failure.getMessage());
-                store.fail(job, failure.errorCode(), failure.getMessage());
-            }
-        } catch (ProviderCallRefused refused) {
+        } else if (failure instanceof ProviderFailure provider && provider.retryable()) {
+            store.retryLater(job);
+            log.warn("Lyric {} of task {} pending again, retried within {}: OpenAI kept failing ({} {})",
+                    job.lyricId(), job.taskId(), settings.stalePending(), provider.errorCode(), provider.getMessage());
+        } else if (failure instanceof ProviderFailure provider) {
+            log.warn("Lyric {} of task {} failed: {} {}", job.lyricId(), job.taskId(), provider.errorCode(),
+                    provider.getMessage());
+            store.fail(job, provider.errorCode(), provider.getMessage());
+        } else if (failure instanceof ProviderCallRefused refused) {
             store.release(job);
             log.info("Lyric {} of task {} handed back, pending again: OpenAI not called ({})", job.lyricId(),
                     job.taskId(), refused.reason());
+        } else {
+            throw new CompletionException(failure);
         }
+        return null;
+    }
+
+    /**
+     * A clean stop lets the calls in flight finish and be recorded (a few seconds for most), so that no
+     * other instance has to take them over and ask OpenAI again.
+     */
+    @PreDestroy
+    void finishCallsInFlight() throws InterruptedException {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .get(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Stopping with {} lyric calls unfinished; their leases run out and another instance takes "
+                    + "them over", inFlight.size());
+        } finally {
+            results.shutdown();
+            results.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ExecutorService resultThreads() {
+        var threads = new CustomizableThreadFactory("lyric-results-");
+        threads.setDaemon(true);
+        return Executors.newFixedThreadPool(2, threads);
     }
 }

@@ -116,6 +116,23 @@ class LyricWorkerIT extends InfrastructureTest {
     }
 
     @Test
+    void manyLyricsAreInFlightAtOnceWhileOnlyTwoListenerThreadsReceiveTheCommands() {
+        List<Lyric> lyrics = IntStream.range(0, 12).mapToObj(i -> pendingLyric("en", "Noodle Bar " + i)).toList();
+        TestSimulators.put("/sim/openai/latency", "{\"latencyMs\":3000}");
+        try {
+            lyrics.forEach(this::request);
+
+            await("every lyric asked of OpenAI at the same time, not two at a time")
+                    .atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> lyrics.stream().filter(l -> "processing".equals(row(l).get("status"))).count() == 12);
+        } finally {
+            TestSimulators.put("/sim/openai/latency", "{\"latencyMs\":0}");
+        }
+        lyrics.forEach(l -> awaitStatus(l, "completed"));
+        assertThat(lyrics).allSatisfy(l -> assertThat(TestSimulators.submissions("openai", "lyric-" + l.id())).isEqualTo(1));
+    }
+
+    @Test
     void finalProviderErrorsFailTheStageAtOnceWithAClearCode() {
         assertFailsWith("{\"status\":401,\"code\":\"invalid_api_key\"}", "OPENAI_UNAUTHORIZED");
         assertFailsWith("{\"status\":403,\"code\":\"unsupported_country_region_territory\"}", "OPENAI_FORBIDDEN");

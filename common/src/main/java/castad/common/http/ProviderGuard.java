@@ -9,6 +9,10 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,15 +39,17 @@ public final class ProviderGuard {
     private final RateLimiter rateLimiter;
     private final Bulkhead bulkhead;
     private final MeterRegistry meters;
+    private final ScheduledExecutorService retryTimer;
 
     ProviderGuard(String provider, Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter,
-                  Bulkhead bulkhead, MeterRegistry meters) {
+                  Bulkhead bulkhead, MeterRegistry meters, ScheduledExecutorService retryTimer) {
         this.provider = provider;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.rateLimiter = rateLimiter;
         this.bulkhead = bulkhead;
         this.meters = meters;
+        this.retryTimer = retryTimer;
         circuitBreaker.getEventPublisher().onStateTransition(event -> logTransition(event.getStateTransition()));
     }
 
@@ -81,6 +87,62 @@ public final class ProviderGuard {
                 throw failure;
             }
         });
+    }
+
+    /**
+     * A paid request that answers later ({@code request} starts it and returns at once): the same guards and
+     * marks as {@link #callPaid}, with no thread waiting while the provider works. Backoffs between attempts
+     * are timers, not sleeps. The calling thread may still wait a moment for a rate-limit permit or a bulkhead
+     * slot (at most their configured waits): that is back-pressure on the caller, before anything is sent.
+     * The returned stage fails with the final {@link ProviderFailure} or {@link ProviderCallRefused}.
+     */
+    public <T> CompletionStage<T> callPaidAsync(Supplier<CompletionStage<T>> request, PaidRequestMarks marks) {
+        Supplier<CompletionStage<T>> marked = () -> {
+            marks.sending();
+            // completed with the bare failure, so that every guard judges the failure, not its wrapper
+            var attempt = new CompletableFuture<T>();
+            request.get().whenComplete((answer, failure) -> {
+                Throwable cause = failure == null ? null : unwrapped(failure);
+                if (cause == null) {
+                    attempt.complete(answer);
+                    return;
+                }
+                try {
+                    if (cause instanceof ProviderFailure provider && provider.rejection()) {
+                        marks.rejected();
+                    }
+                } finally {
+                    attempt.completeExceptionally(cause);
+                }
+            });
+            return attempt;
+        };
+        Supplier<CompletionStage<T>> guarded = CircuitBreaker.decorateCompletionStage(circuitBreaker,
+                RateLimiter.decorateCompletionStage(rateLimiter, Bulkhead.decorateCompletionStage(bulkhead, marked)));
+        var result = new CompletableFuture<T>();
+        Retry.decorateCompletionStage(retry, retryTimer, guarded).get().whenComplete((answer, failure) -> {
+            if (failure == null) {
+                result.complete(answer);
+            } else {
+                result.completeExceptionally(refusedOrAsIs(unwrapped(failure)));
+            }
+        });
+        return result;
+    }
+
+    private Throwable refusedOrAsIs(Throwable failure) {
+        if (failure instanceof CallNotPermittedException e) {
+            return refused("circuit_open", e);
+        } else if (failure instanceof RequestNotPermitted e) {
+            return refused("rate_limited", e);
+        } else if (failure instanceof BulkheadFullException e) {
+            return refused("bulkhead_full", e);
+        }
+        return failure;
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** The circuit is open: every call would be refused, so nobody should start work for this provider. */

@@ -5,6 +5,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Makes a provider's {@link ProviderGuard} from its {@link ProviderLimits}. Its retry, circuit breaker, rate
@@ -12,13 +16,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * metrics are exported ({@code resilience4j_circuitbreaker_state{name="suno"}}, ...). A worker imports this
  * class into its configuration ({@code @Import(ProviderGuards.class)}).
  */
-public class ProviderGuards {
+public class ProviderGuards implements DisposableBean {
 
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry circuitBreakers;
     private final RateLimiterRegistry rateLimiters;
     private final BulkheadRegistry bulkheads;
     private final MeterRegistry meters;
+    /** Times the backoffs of asynchronous calls: one thread, it only hands each retry on when due. */
+    private final ScheduledExecutorService retryTimer = Executors.newSingleThreadScheduledExecutor(timerThreads());
 
     public ProviderGuards(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
                           RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads, MeterRegistry meters) {
@@ -35,6 +41,17 @@ public class ProviderGuards {
                 circuitBreakers.circuitBreaker(provider, limits.circuitBreaker().config()),
                 rateLimiters.rateLimiter(provider, limits.rateLimiter().config()),
                 bulkheads.bulkhead(provider, limits.bulkhead().config()),
-                meters);
+                meters, retryTimer);
+    }
+
+    @Override
+    public void destroy() {
+        retryTimer.shutdownNow();
+    }
+
+    private static CustomizableThreadFactory timerThreads() {
+        var threads = new CustomizableThreadFactory("provider-retry-");
+        threads.setDaemon(true);
+        return threads;
     }
 }

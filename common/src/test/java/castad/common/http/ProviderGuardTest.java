@@ -72,6 +72,59 @@ class ProviderGuardTest {
     }
 
     @Test
+    void anAsynchronousCallReturnsBeforeTheProviderAnswersAndIsRetriedOnATimerWithTheSameMarks() throws Exception {
+        var threeTries = new RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        ProviderGuard guard = guard(new Limits(threeTries, SMALL_WINDOW, GENEROUS, ROOMY));
+        List<String> marks = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<String>> answers = new CopyOnWriteArrayList<>();
+
+        CompletableFuture<String> result = guard.callPaidAsync(() -> {
+            var answer = new CompletableFuture<String>();
+            answers.add(answer);
+            return answer;
+        }, recording(marks)).toCompletableFuture();
+
+        assertThat(result).as("nothing waited for the provider").isNotDone();
+        answers.get(0).completeExceptionally(ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", "503", null).asRejection());
+        await().atMost(Duration.ofSeconds(5)).until(() -> answers.size() == 2);
+        answers.get(1).completeExceptionally(ProviderFailure.transientFailure("OPENAI_UNREACHABLE", "reset", null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> answers.size() == 3);
+        answers.get(2).complete("lyrics");
+
+        assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo("lyrics");
+        assertThat(marks).containsExactly("sending", "rejected", "sending", "sending");
+    }
+
+    @Test
+    void anAsynchronousCallEndsWithTheFinalFailureOrTheRefusalNeverAWrapper() {
+        ProviderGuard guard = guard(new Limits(NO_RETRY, SMALL_WINDOW, GENEROUS, ROOMY));
+        var badKey = ProviderFailure.permanent("OPENAI_UNAUTHORIZED", "bad key");
+
+        assertThat(guard.callPaidAsync(() -> CompletableFuture.failedFuture(badKey), PaidRequestMarks.NONE)
+                .toCompletableFuture()).failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingCause().isSameAs(badKey);
+        IntStream.range(0, 4).forEach(i -> guard.callPaidAsync(() -> CompletableFuture.failedFuture(
+                ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", "500", null)), PaidRequestMarks.NONE));
+        assertThat(guard.open()).as("the asynchronous failures counted against the provider").isTrue();
+        assertThat(guard.callPaidAsync(() -> CompletableFuture.completedFuture("x"), PaidRequestMarks.NONE)
+                .toCompletableFuture()).failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingCause()
+                .isInstanceOfSatisfying(ProviderCallRefused.class, refused -> assertThat(refused.reason()).isEqualTo("circuit_open"));
+    }
+
+    private static PaidRequestMarks recording(List<String> marks) {
+        return new PaidRequestMarks() {
+            @Override
+            public void sending() {
+                marks.add("sending");
+            }
+
+            @Override
+            public void rejected() {
+                marks.add("rejected");
+            }
+        };
+    }
+
+    @Test
     void aRetryWaitsAsLongAsTheProviderAskedAndBacksOffOnItsOwnWhenItDidNotAsk() {
         var retries = new RetrySettings(2, Duration.ofMillis(1), Duration.ofSeconds(5));
         List<Long> asked = attemptTimes(guard(new Limits(retries, SMALL_WINDOW, GENEROUS, ROOMY)),

@@ -1,62 +1,103 @@
 package castad.lyric.openai;
 
-import castad.common.http.ProviderCallRefused;
+import castad.common.http.HttpClientSettings;
 import castad.common.http.PaidRequestMarks;
+import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
- * OpenAI Chat Completions over one pooled HTTP client, through the provider's {@link ProviderGuard}:
- * transient failures are retried (backoff with jitter, honouring the provider's retry-after), the circuit
- * breaker, rate limiter and bulkhead bound the calls. What reaches the caller is usable lyrics, a final
- * {@link ProviderFailure}, or {@link ProviderCallRefused} when no call was made.
+ * OpenAI Chat Completions over one pooled, asynchronous HTTP client, through the provider's
+ * {@link ProviderGuard}: a completion takes seconds to a minute, and no thread waits for it (thousands can be
+ * in flight on a handful of threads). Transient failures are retried (backoff with jitter, honouring the
+ * provider's retry-after), the circuit breaker, rate limiter and bulkhead bound the calls. The returned stage
+ * gives usable lyrics, a final {@link ProviderFailure}, or {@link ProviderCallRefused} when no call was made.
  */
 public class OpenAiClient {
 
-    private final RestClient http;
+    private final HttpClient http;
+    private final URI completions;
+    private final String authorization;
     private final OpenAiSettings settings;
     private final ProviderGuard guard;
 
-    public OpenAiClient(OpenAiSettings settings, ProviderGuard guard) {
-        this.http = settings.access().restClient(settings.http());
+    /** @param io runs the client's own work (reading answers, completing stages); it never blocks */
+    public OpenAiClient(OpenAiSettings settings, ProviderGuard guard, Executor io) {
+        HttpClientSettings timeouts = settings.http();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeouts.connectTimeout())
+                .executor(io)
+                .build();
+        this.completions = URI.create(settings.access().baseUrl().replaceAll("/+$", "") + "/v1/chat/completions");
+        this.authorization = "Bearer " + settings.access().apiKey();
         this.settings = settings;
         this.guard = guard;
     }
 
     /**
-     * A paid call, each attempt told to {@code marks}.
+     * A paid call, each attempt told to {@code marks}; returns at once.
      *
      * @param reference our id of the attempt, sent as OpenAI's {@code user} field
      */
-    public Lyrics complete(List<ChatMessage> messages, String reference, PaidRequestMarks marks) {
-        var request = new ChatCompletion.Request(settings.model(), messages, reference);
-        return lyricsFrom(guard.callPaid(() -> send(request), marks));
+    public CompletionStage<Lyrics> complete(List<ChatMessage> messages, String reference, PaidRequestMarks marks) {
+        byte[] body = json(new ChatCompletion.Request(settings.model(), messages, reference));
+        return guard.callPaidAsync(() -> send(body), marks).thenApply(OpenAiClient::lyricsFrom);
     }
 
-    private ChatCompletion.Response send(ChatCompletion.Request request) {
+    private CompletionStage<ChatCompletion.Response> send(byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(completions)
+                .timeout(settings.http().readTimeout())
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        var answer = new CompletableFuture<ChatCompletion.Response>();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+            try {
+                answer.complete(read(response, failure));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    private static ChatCompletion.Response read(HttpResponse<byte[]> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            throw ProviderFailure.transientFailure("OPENAI_UNREACHABLE", "OpenAI did not answer: " + cause, null);
+        }
+        HttpStatusCode status = HttpStatusCode.valueOf(response.statusCode());
+        if (status.isError()) {
+            throw OpenAiErrors.fromResponse(status, headersOf(response), errorOf(response.body()));
+        }
         try {
-            return http.post().uri("/v1/chat/completions")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(request)
-                    .retrieve()
-                    .onStatus(HttpStatusCode::isError, (req, response) -> {
-                        throw OpenAiErrors.fromResponse(response.getStatusCode(), response.getHeaders(),
-                                errorOf(response.getBody().readAllBytes()));
-                    })
-                    .body(ChatCompletion.Response.class);
-        } catch (ResourceAccessException e) {
-            throw ProviderFailure.transientFailure("OPENAI_UNREACHABLE", "OpenAI did not answer: " + e.getMessage(),
-                    null);
-        } catch (RestClientException e) {
+            return OpenAiJson.MAPPER.readValue(response.body(), ChatCompletion.Response.class);
+        } catch (IOException e) {
             throw ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", "OpenAI gave an unreadable answer: "
                     + e.getMessage(), null);
         }
+    }
+
+    private static HttpHeaders headersOf(HttpResponse<?> response) {
+        var headers = new HttpHeaders();
+        response.headers().map().forEach(headers::addAll);
+        return headers;
     }
 
     private static Lyrics lyricsFrom(ChatCompletion.Response response) {
@@ -72,6 +113,14 @@ public class OpenAiClient {
             throw ProviderFailure.permanent("LYRICS_EMPTY", "OpenAI answered with empty lyrics");
         }
         return new Lyrics(text.strip(), response.id());
+    }
+
+    private static byte[] json(ChatCompletion.Request request) {
+        try {
+            return OpenAiJson.MAPPER.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException("A chat request could not be written as JSON", e);
+        }
     }
 
     private static ChatCompletion.Error errorOf(byte[] body) {
