@@ -15,6 +15,9 @@ import threading
 import time
 import urllib.request
 
+import contextlib
+
+from profiling import Profile
 from samples import multipart, photo
 
 SERVICES = {"api-gateway": 8080, "lyric-worker": 8081, "song-worker": 8082, "video-worker": 8083, "blob-worker": 8084}
@@ -180,9 +183,11 @@ def w1(args):
     kafka_p50, kafka_p99, kafka_avg = kafka_e2e_latency(args)
     print(f"  raw Kafka end-to-end (EndToEndLatency): p50 {kafka_p50:g} ms, p99 {kafka_p99:g} ms, avg {kafka_avg} ms",
           flush=True)
-    with Sampler(ports_of(args)) as sampler:
+    with Sampler(ports_of(args)) as sampler, profiled(args) as profile:
         result = pipelines(args, args.pipelines, 600)
     print(sampler.table())
+    if profile:
+        print(profile.table(per=result["completed"]))
     print(f"W1 pipelines={int(result['pipelines'])} pipelines_per_s={result['pipelines_per_s']:.1f} "
           f"e2e_p50_ms={result['e2e_p50_ms']:.0f} e2e_p99_ms={result['e2e_p99_ms']:.0f} "
           f"hop_p50_ms={result['hop_p50_ms']:.1f} kafka_e2e_p50_ms={kafka_p50:g}", flush=True)
@@ -192,12 +197,14 @@ def w1(args):
 
 # W2: thousands of pipelines waiting on slow providers at once; what does keeping them cost?
 W2_LATENCY_MS = {"openai": 3000, "suno": 120000, "creatomate": 60000}
-W2_MEDIA = {"songBytes": 5 * 1000 * 1000, "videoBytes": 30 * 1000 * 1000}
 
 
 def w2(args):
     simulators(args, W2_LATENCY_MS["openai"], W2_LATENCY_MS["suno"], W2_LATENCY_MS["creatomate"])
-    http("PUT", f"{args.sim}/sim/media/sizes", W2_MEDIA)
+    media = {"songBytes": int(args.song_mb * 1e6), "videoBytes": int(args.video_mb * 1e6)}
+    print(f"  media: {args.song_mb:g} MB songs, {args.video_mb:g} MB videos: "
+          f"{args.pipelines * (args.song_mb + args.video_mb) / 1000:.1f} GB into Azurite", flush=True)
+    http("PUT", f"{args.sim}/sim/media/sizes", media)
     if not args.keep_settings:
         restart_workers(args, UNLIMITED)
     # with the limits lifted, the providers' latencies alone: lyric, then song, then video
@@ -229,6 +236,11 @@ def db_active_during_waits(sampler, workers):
               if name.startswith(("song-worker", "video-worker")) and start + (end - start) * 0.25 <= at
               <= start + (end - start) * 0.75]
     return max(middle) if middle else float("nan")
+
+
+def profiled(args):
+    """With --profile: CPU seconds per process and a JFR recording of each JVM during the load."""
+    return Profile(args.state, args.profile) if args.profile else contextlib.nullcontext()
 
 
 def ports_of(args):
@@ -302,8 +314,11 @@ def w3(args):
         print(f"  hello       {hello}", flush=True)
         pkread = load(args, [f"{args.api}/bench/pkread/{i}" for i in ids], args.connections, args.seconds)
         print(f"  pkread      {pkread}", flush=True)
-        view = load(args, views, args.connections, args.seconds)
+        with profiled(args) as profile:
+            view = load(args, views, args.connections, args.seconds)
         print(f"  task view   {view}", flush=True)
+        if profile:  # the warm-up's requests are charged too
+            print(profile.table(per=view["rps"] * (args.seconds + args.warmup), unit="view"), flush=True)
         fixed = load(args, views, 16, args.seconds, rate=1000)
         print(f"  task view at 1000/s  {fixed}", flush=True)
     print(sampler.table())
@@ -355,6 +370,12 @@ def main(argv):
                         help="W1/W2: pipelines submitted at once (default 1000 for W1, 2000 for W2)")
     parser.add_argument("--keep-settings", action="store_true",
                         help="W1: do not restart the workers with lifted provider limits (they already run so)")
+    parser.add_argument("--song-mb", type=float, default=5, help="W2: size of each song in MB (default 5)")
+    parser.add_argument("--video-mb", type=float, default=30,
+                        help="W2: size of each video in MB (default 30; 2000 x 35 MB is 70 GB of disk)")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="W1/W3: charge each process its CPU time during the load and record a JFR profile of "
+                             "each JVM into DIR; print where the CPU went")
     parser.add_argument("--bytes", type=int, default=1 << 30, help="W4: size of the file (default 1 GiB)")
     parser.add_argument("--api", default="http://127.0.0.1:8080", help=argparse.SUPPRESS)
     parser.add_argument("--sim", default="http://127.0.0.1:8090", help=argparse.SUPPRESS)
