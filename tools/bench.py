@@ -55,7 +55,7 @@ def http(method, url, body=None, content_type="application/json", timeout=30):
 
 
 class Sampler:
-    """Every second: each service's threads, heap, active/pending stage-pool connections, consumer lag.
+    """Every two seconds (a scrape costs a worker a few percent of its CPU): each service's threads, heap, active/pending stage-pool connections, consumer lag.
     Keeps the maximum per service, and the samples themselves for workload-specific questions."""
 
     def __init__(self, ports):
@@ -71,7 +71,7 @@ class Sampler:
         self.thread.join()
 
     def loop(self):
-        while not self.stop.wait(1.0):
+        while not self.stop.wait(2.0):
             at = time.monotonic()
             for name, port in self.ports.items():
                 try:
@@ -164,14 +164,29 @@ def kafka_e2e_latency(args):
     return float(percentiles.group(1)), float(percentiles.group(2)), float(average.group(1)) if average else None
 
 
-def pipelines(args, count, timeout_s, per_second=0):
+def pipelines(args, count, timeout_s, per_second=0, profile=None):
+    """Runs PipelineBench; `profile` (if any) is started once the projects are prepared, when the pipelines
+    are submitted, so that it charges the pipelines alone."""
     classpath = args.bench_jar + ":" + open(os.path.join(os.path.dirname(args.bench_jar), "runtime.classpath")).read().strip()
     command = ["java", "-Xmx512m", "-cp", classpath, "castad.bench.PipelineBench", args.api, args.kafka, str(count),
                str(timeout_s)] + ([str(per_second)] if per_second else [])
-    done = subprocess.run(command, capture_output=True, text=True)
-    lines = [line for line in done.stdout.splitlines() if line.strip() and not LOG_LINE.match(line)]
-    if done.returncode != 0:
-        sys.exit("bench: PipelineBench failed:\n" + done.stdout[-3000:] + done.stderr[-3000:])
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as bench:
+        errors = []
+        drain = threading.Thread(target=lambda: errors.extend(bench.stderr), daemon=True)
+        drain.start()
+        output = []
+        for line in bench.stdout:
+            output.append(line)
+            if profile and line.startswith("  prepared"):
+                profile.start()
+        bench.wait()
+        drain.join()
+    if profile:
+        profile.stop()
+    stdout = "".join(output)
+    lines = [line for line in stdout.splitlines() if line.strip() and not LOG_LINE.match(line)]
+    if bench.returncode != 0:
+        sys.exit("bench: PipelineBench failed:\n" + stdout[-3000:] + "".join(errors)[-3000:])
     print("\n".join(line for line in lines if not line.startswith("pipelines=")), flush=True)
     return {k: float(v) for k, v in (pair.split("=") for pair in lines[-1].split())}
 
@@ -183,8 +198,9 @@ def w1(args):
     kafka_p50, kafka_p99, kafka_avg = kafka_e2e_latency(args)
     print(f"  raw Kafka end-to-end (EndToEndLatency): p50 {kafka_p50:g} ms, p99 {kafka_p99:g} ms, avg {kafka_avg} ms",
           flush=True)
-    with Sampler(ports_of(args)) as sampler, profiled(args) as profile:
-        result = pipelines(args, args.pipelines, 600)
+    profile = Profile(args.state, args.profile) if args.profile else None
+    with Sampler(ports_of(args)) as sampler:
+        result = pipelines(args, args.pipelines, 600, profile=profile)
     print(sampler.table())
     if profile:
         print(profile.table(per=result["completed"]))

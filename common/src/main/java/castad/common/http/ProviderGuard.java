@@ -9,10 +9,12 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,8 +60,20 @@ public final class ProviderGuard {
     }
 
     public <T> T call(Supplier<T> call) {
+        Supplier<T> timed = () -> {
+            long start = System.nanoTime();
+            Throwable failure = null;
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                recordCall(start, failure);
+            }
+        };
         Supplier<T> guarded = CircuitBreaker.decorateSupplier(circuitBreaker,
-                RateLimiter.decorateSupplier(rateLimiter, Bulkhead.decorateSupplier(bulkhead, call)));
+                RateLimiter.decorateSupplier(rateLimiter, Bulkhead.decorateSupplier(bulkhead, timed)));
         try {
             return retry.executeSupplier(guarded);
         } catch (CallNotPermittedException e) {
@@ -101,8 +115,10 @@ public final class ProviderGuard {
             marks.sending();
             // completed with the bare failure, so that every guard judges the failure, not its wrapper
             var attempt = new CompletableFuture<T>();
+            long start = System.nanoTime();
             request.get().whenComplete((answer, failure) -> {
                 Throwable cause = failure == null ? null : unwrapped(failure);
+                recordCall(start, cause);
                 if (cause == null) {
                     attempt.complete(answer);
                     return;
@@ -128,6 +144,20 @@ public final class ProviderGuard {
             }
         });
         return result;
+    }
+
+    /**
+     * {@code castad.provider.call}: each request's latency as the provider gave it (after every wait for a
+     * permit or a slot), by outcome: {@code success}, {@code transient} (5xx, rate limit, no answer),
+     * {@code final} (an answer that will not change) or {@code error}.
+     */
+    private void recordCall(long startNanos, Throwable failure) {
+        String outcome = failure == null ? "success"
+                : failure instanceof ProviderFailure provider ? (provider.retryable() ? "transient" : "final")
+                : "error";
+        Timer.builder("castad.provider.call").tag("provider", provider).tag("outcome", outcome)
+                .description("Requests to a provider, from sending to its answer")
+                .register(meters).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     private Throwable refusedOrAsIs(Throwable failure) {

@@ -28,6 +28,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** Run at READ COMMITTED ({@link OutboxConfiguration}): it locks the rows it reads and no gap beside them. */
+    static final String CLAIM = """
+            SELECT id, event_id, topic, record_key, event_type, payload, occurred_at
+            FROM outbox_event ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, Object> kafka;
@@ -64,9 +69,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private List<Row> claimBatch() {
-        return jdbc.sql("""
-                SELECT id, event_id, topic, record_key, event_type, payload, occurred_at
-                FROM outbox_event ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+        return jdbc.sql(CLAIM)
                 .param(settings.batchSize())
                 .query(OutboxRelay::row)
                 .list();

@@ -199,6 +199,22 @@ class ProviderGuardTest {
     }
 
     @Test
+    void eachRequestsLatencyIsRecordedPerProviderAndOutcome() {
+        ProviderGuard guard = guard(new Limits(NO_RETRY, SMALL_WINDOW, GENEROUS, ROOMY));
+
+        guard.call(succeeding());
+        guard.call(succeeding());
+        assertThatThrownBy(() -> guard.call(failing(ProviderFailure.transientFailure("X", "503", null))));
+        assertThatThrownBy(() -> guard.call(failing(ProviderFailure.permanent("Y", "401"))));
+        guard.callPaidAsync(() -> CompletableFuture.completedFuture("z"), PaidRequestMarks.NONE);
+
+        assertThat(meters.get("castad.provider.call").tag("provider", "test").tag("outcome", "success").timer().count())
+                .isEqualTo(3);
+        assertThat(meters.get("castad.provider.call").tag("outcome", "transient").timer().count()).isEqualTo(1);
+        assertThat(meters.get("castad.provider.call").tag("outcome", "final").timer().count()).isEqualTo(1);
+    }
+
+    @Test
     void eachRetryAttemptPassesTheCircuitSoAnAttemptAfterItOpensIsRefusedNotMade() {
         var retries = new RetrySettings(4, Duration.ofMillis(1), Duration.ofMillis(5));
         var twoCalls = new CircuitBreakerSettings(100, 2, 2, Duration.ofSeconds(30), 1);

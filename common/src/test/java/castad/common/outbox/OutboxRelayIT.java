@@ -16,12 +16,16 @@ import castad.testsupport.KafkaProbe.Message;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(classes = CommonTestApplication.class)
@@ -33,6 +37,8 @@ class OutboxRelayIT extends InfrastructureTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OutboxConfiguration.OutboxRelayPool relayPool;
 
     KafkaProbe probe;
 
@@ -91,6 +97,45 @@ class OutboxRelayIT extends InfrastructureTest {
     void refusesToWriteOutsideATransaction() {
         assertThatThrownBy(() -> outbox.append(new StageQueued("t", Stage.LYRIC, 4)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * Under MariaDB's default REPEATABLE READ the relay's claim locked the gap after the last row, so every
+     * append (an INSERT at the end of the id index) waited for the relay's Kafka send, and the two deadlocked
+     * under load (W1: ~500 deadlocks, each a 503 or a batch sent twice).
+     */
+    @Test
+    void anAppendNeverWaitsForTheRelaysClaimOnTheRowsItSends() throws Exception {
+        var relayTransactions = new TransactionTemplate(new DataSourceTransactionManager(relayPool.dataSource()));
+        var claimHeld = new CountDownLatch(1);
+        var appended = new CountDownLatch(1);
+        var relay = CompletableFuture.runAsync(() -> relayTransactions.executeWithoutResult(status -> {
+            JdbcClient.create(relayPool.dataSource()).sql(OutboxRelay.CLAIM).param(100).query().listOfRows();
+            claimHeld.countDown();
+            await(appended);
+        }));
+        assertThat(claimHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        String task = UUID.randomUUID().toString();
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("SET SESSION innodb_lock_wait_timeout = 2").update();
+                outbox.append(new StageQueued(task, Stage.LYRIC, 5));
+            });
+        } finally {
+            jdbc.sql("SET SESSION innodb_lock_wait_timeout = DEFAULT").update();
+            appended.countDown();
+            relay.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(probe.forTask(task, 1)).extracting(m -> m.header("eventType")).containsExactly("StageQueued");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long outboxRowsFor(String task) {
