@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaOperations;
@@ -57,7 +58,7 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelay outboxRelay(OutboxRelayPool pool, KafkaOperations<String, Object> kafka, OutboxSettings settings) {
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(pool.dataSource()));
-        return new OutboxRelay(JdbcClient.create(pool.dataSource()), transactions, kafka, settings);
+        return new OutboxRelay(new JdbcTemplate(pool.dataSource()), transactions, kafka, settings);
     }
 
     @Bean
