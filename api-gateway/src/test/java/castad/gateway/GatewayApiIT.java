@@ -1,6 +1,7 @@
 package castad.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import castad.common.event.Topics;
 import castad.testsupport.InfrastructureTest;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +99,13 @@ class GatewayApiIT extends InfrastructureTest {
         JsonNode task = http.getForObject("/api/v1/projects/" + taskId, JsonNode.class);
         assertThat(task.get("images")).extracting(i -> i.get("originalName").asText())
                 .containsExactly("shop.png", "menu.jpg", "door.png");
+        // past the second a fresh signature's expiry would be counted from: a re-signed URL would differ
+        await().pollDelay(Duration.ofMillis(1100)).until(() -> true);
+        JsonNode again = http.getForObject("/api/v1/projects/" + taskId, JsonNode.class);
+        assertThat(again.get("images")).as("a polling client sees the same signed URLs: its browser caches the files")
+                .extracting(i -> i.get("url").asText())
+                .containsExactlyElementsOf(task.get("images").findValuesAsText("url"));
+        assertThat(download(again.get("images").get(2).get("url").asText())).isEqualTo(png);
     }
 
     @Test

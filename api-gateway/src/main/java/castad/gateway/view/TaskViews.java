@@ -7,9 +7,6 @@ import castad.gateway.pipeline.PipelineView;
 import castad.gateway.project.ProjectNotFound;
 import castad.gateway.project.ProjectView;
 import castad.gateway.stage.StageView;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,9 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads a task view with one statement: the project, the latest attempt of each stage and the latest
- * pipeline by {@code LEFT JOIN}, the photos as a JSON array. One statement is one consistent snapshot
- * without an explicit transaction, and holds a connection for one round trip (the view is the API's most
- * frequent read: clients poll it).
+ * pipeline by {@code LEFT JOIN}, and one row per photo. One statement is one consistent snapshot without an
+ * explicit transaction, and holds a connection for one round trip (the view is the API's most frequent read:
+ * clients poll it). The photos are joined, not aggregated: with {@code JSON_ARRAYAGG} the statement cost
+ * MariaDB half again as much (2,000 runs of each: 1.1-1.5 s aggregated, 0.7-0.8 s joined).
  */
 @Service
 public class TaskViews {
@@ -44,56 +42,54 @@ public class TaskViews {
             + " pl.id AS pl_id, pl.status AS pl_status, pl.error_code AS pl_error_code,"
             + " pl.error_message AS pl_error_message, pl.created_at AS pl_created_at,"
             + " pl.updated_at AS pl_updated_at, pl.completed_at AS pl_completed_at,"
-            + " (SELECT JSON_ARRAYAGG(JSON_OBJECT('order', i.sort_order, 'container', i.blob_container,"
-            + " 'name', i.blob_name, 'contentType', i.content_type, 'sizeBytes', i.size_bytes,"
-            + " 'originalName', i.original_name)) FROM image i WHERE i.project_id = p.id) AS images"
+            + " i.sort_order AS i_order, i.blob_container AS i_container, i.blob_name AS i_name,"
+            + " i.content_type AS i_content_type, i.size_bytes AS i_size, i.original_name AS i_original_name"
             + " FROM project p"
             + " LEFT JOIN lyric l ON l.id = (SELECT MAX(id) FROM lyric WHERE project_id = p.id)"
             + " LEFT JOIN song s ON s.id = (SELECT MAX(id) FROM song WHERE project_id = p.id)"
             + " LEFT JOIN video v ON v.id = (SELECT MAX(id) FROM video WHERE project_id = p.id)"
             + " LEFT JOIN pipeline pl ON pl.id = (SELECT MAX(id) FROM pipeline WHERE project_id = p.id)"
+            + " LEFT JOIN image i ON i.project_id = p.id"
             + " WHERE p.task_id = ?";
 
     private final JdbcClient jdbc;
     private final BlobStore blobs;
-    private final ObjectMapper json;
 
-    TaskViews(JdbcClient jdbc, BlobStore blobs, ObjectMapper json) {
+    TaskViews(JdbcClient jdbc, BlobStore blobs) {
         this.jdbc = jdbc;
         this.blobs = blobs;
-        this.json = json;
     }
 
     public TaskView get(String taskId) {
-        return jdbc.sql(VIEW).param(taskId).query(this::view).optional()
-                .orElseThrow(() -> new ProjectNotFound(taskId));
+        TaskView view = jdbc.sql(VIEW).param(taskId).query(this::view);
+        if (view == null) {
+            throw new ProjectNotFound(taskId);
+        }
+        return view;
     }
 
-    private TaskView view(ResultSet rs, int row) throws SQLException {
+    /** Every row has the project and its stages; each has one photo, or none when there are no photos. */
+    private TaskView view(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return null;
+        }
         var project = new ProjectView(rs.getString("task_id"), rs.getString("store_name"), rs.getString("region"),
                 rs.getString("address"), rs.getString("description"), rs.getString("language"),
                 rs.getString("template_id"), instant(rs, "created_at"), instant(rs, "updated_at"));
-        return new TaskView(project, images(rs.getString("images")), lyric(rs), stage(rs, "s"), stage(rs, "v"),
-                pipeline(rs));
-    }
-
-    private List<ImageView> images(String array) {
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            List<ImageView> images = new ArrayList<>();
-            for (JsonNode image : json.readTree(array)) {
-                images.add(new ImageView(image.get("order").asInt(),
-                        blobs.readUrl(image.get("container").asText(), image.get("name").asText()),
-                        image.get("contentType").asText(), image.get("sizeBytes").asLong(),
-                        image.path("originalName").isNull() ? null : image.path("originalName").asText(null)));
+        LyricView lyric = lyric(rs);
+        StageView song = stage(rs, "s");
+        StageView video = stage(rs, "v");
+        PipelineView pipeline = pipeline(rs);
+        List<ImageView> images = new ArrayList<>();
+        do {
+            int order = rs.getInt("i_order");
+            if (!rs.wasNull()) {
+                images.add(new ImageView(order, blobs.readUrl(rs.getString("i_container"), rs.getString("i_name")),
+                        rs.getString("i_content_type"), rs.getLong("i_size"), rs.getString("i_original_name")));
             }
-            images.sort(Comparator.comparingInt(ImageView::order));
-            return images;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The database gave unreadable photos: " + e.getMessage(), e);
-        }
+        } while (rs.next());
+        images.sort(Comparator.comparingInt(ImageView::order));
+        return new TaskView(project, images, lyric, song, video, pipeline);
     }
 
     private static LyricView lyric(ResultSet rs) throws SQLException {
