@@ -90,7 +90,7 @@ class Profile:
         self.pids = processes(self.state)
         for name, pid in self.pids.items():
             if is_jvm(pid):
-                subprocess.run(["jcmd", str(pid), "JFR.start", "name=castad-bench", "settings=profile",
+                subprocess.run(["jcmd", str(pid), "JFR.start", "name=castad-bench", "settings=default",
                                 f"filename={os.path.join(self.folder, name + '.jfr')}"],
                                capture_output=True, check=False)
         self.before = {name: cpu_seconds(pid) for name, pid in self.pids.items()}
