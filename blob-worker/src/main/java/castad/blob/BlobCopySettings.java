@@ -22,7 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout     the longest wait for the response headers, and for each read of the body
  * @param retry           how a source that fails transiently (5xx, timeouts, I/O errors) is fetched again
  * @param announceTimeout how long the listener waits for Kafka to acknowledge BlobStored / BlobFailed
- * @param concurrency     listener threads per instance (each copies one file at a time)
+ * @param concurrency     listener threads per instance, each copying one file at a time; a copy mostly waits
+ *                        on the source and the store, so more threads than cores pay (W1: 2 -> 6 threads,
+ *                        16.6 -> 21.1 pipelines/s). 6 is one per partition; each copy buffers at most
+ *                        block size x upload concurrency (8 MiB)
  */
 @Validated
 @ConfigurationProperties("castad.blob-copy")
@@ -35,7 +38,7 @@ public record BlobCopySettings(
         @DefaultValue("30s") @NotNull Duration readTimeout,
         @DefaultValue @Valid Retry retry,
         @DefaultValue("30s") @NotNull Duration announceTimeout,
-        @DefaultValue("2") @Min(1) int concurrency) {
+        @DefaultValue("6") @Min(1) int concurrency) {
 
     /**
      * @param maxAttempts    fetches in all, the first included

@@ -43,7 +43,7 @@ class CopyingBlobs {
         this.settings = settings;
     }
 
-    @KafkaListener(topics = Topics.BLOB_REQUESTED, concurrency = "${castad.blob-copy.concurrency:2}")
+    @KafkaListener(topics = Topics.BLOB_REQUESTED, concurrency = "${castad.blob-copy.concurrency:6}")
     void on(BlobRequested command) {
         announce(copied(command));
     }
