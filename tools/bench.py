@@ -201,7 +201,7 @@ def w1(args):
           flush=True)
     profile = Profile(args.state, args.profile) if args.profile else None
     with Sampler(ports_of(args)) as sampler:
-        result = pipelines(args, args.pipelines, 600, profile=profile)
+        result = pipelines(args, args.pipelines, 600, per_second=args.rate, profile=profile)
     print(sampler.table())
     if profile:
         print(profile.table(per=result["completed"]))
@@ -407,6 +407,9 @@ def main(argv):
     parser.add_argument("--tasks", type=int, default=100, help="W3: completed tasks whose views are read")
     parser.add_argument("--pipelines", type=int, default=None,
                         help="W1/W2: pipelines submitted at once (default 1000 for W1, 2000 for W2)")
+    parser.add_argument("--rate", type=int, default=0,
+                        help="W1: submit this many pipelines per second instead of all at once (the hand-over "
+                             "latency without queues)")
     parser.add_argument("--keep-settings", action="store_true",
                         help="W1: do not restart the workers with lifted provider limits (they already run so)")
     parser.add_argument("--song-mb", type=float, default=5, help="W2: size of each song in MB (default 5)")
