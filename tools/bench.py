@@ -130,7 +130,12 @@ def running_workers(args):
 
 
 def restart_workers(args, settings):
-    """Restarts every worker instance with these settings (SPRING_APPLICATION_JSON), one at a time."""
+    """Restarts every worker instance with these settings (SPRING_APPLICATION_JSON), one at a time. blob-worker
+    gets one copying thread per partition of its topic (6) shared among its instances, as an operator sizes it
+    for a given number of instances (its default, 3, lets two instances share the work)."""
+    blob_instances = sum(1 for name in running_workers(args) if name.startswith("blob-worker"))
+    settings = json.loads(json.dumps(settings))
+    settings["castad"]["blob-copy"] = {"concurrency": max(1, 6 // max(1, blob_instances))}
     env = dict(os.environ, SPRING_APPLICATION_JSON=json.dumps(settings))
     for name in running_workers(args):
         print(f"bench: restarting {name} with the workload's settings", flush=True)

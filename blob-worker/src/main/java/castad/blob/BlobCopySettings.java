@@ -23,9 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retry           how a source that fails transiently (5xx, timeouts, I/O errors) is fetched again
  * @param announceTimeout how long the listener waits for Kafka to acknowledge BlobStored / BlobFailed
  * @param concurrency     listener threads per instance, each copying one file at a time; a copy mostly waits
- *                        on the source and the store, so more threads than cores pay (W1: 2 -> 6 threads,
- *                        16.6 -> 21.1 pipelines/s). 6 is one per partition; each copy buffers at most
- *                        block size x upload concurrency (8 MiB)
+ *                        on the source and the store, so more threads than cores pay (W1, one instance: 2 -> 6
+ *                        threads, 16.6 -> 21.1 pipelines/s). Threads of all instances beyond the topic's
+ *                        partitions (6) stay idle, and which instance's is not up to us: 3 lets two instances
+ *                        share the work. Each copy buffers at most block size x upload concurrency (8 MiB)
  */
 @Validated
 @ConfigurationProperties("castad.blob-copy")
@@ -38,7 +39,7 @@ public record BlobCopySettings(
         @DefaultValue("30s") @NotNull Duration readTimeout,
         @DefaultValue @Valid Retry retry,
         @DefaultValue("30s") @NotNull Duration announceTimeout,
-        @DefaultValue("6") @Min(1) int concurrency) {
+        @DefaultValue("3") @Min(1) int concurrency) {
 
     /**
      * @param maxAttempts    fetches in all, the first included

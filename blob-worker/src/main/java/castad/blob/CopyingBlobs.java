@@ -43,7 +43,7 @@ class CopyingBlobs {
         this.settings = settings;
     }
 
-    @KafkaListener(topics = Topics.BLOB_REQUESTED, concurrency = "${castad.blob-copy.concurrency:6}")
+    @KafkaListener(topics = Topics.BLOB_REQUESTED, concurrency = "${castad.blob-copy.concurrency:3}")
     void on(BlobRequested command) {
         announce(copied(command));
     }
