@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -76,12 +77,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return body;
     }
 
-    /** The database is down or overloaded: nothing was changed, and a retry after a few seconds may work. */
+    /**
+     * The database is down, every connection is in use, or the transaction lost a lock conflict: nothing was
+     * changed, and a retry after a second (busy) or a few seconds (down) may work.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-        boolean busy = allConnectionsBusy(ex);
-        log.warn(busy ? "Every database connection is busy: {}" : "Database unavailable: {}", ex.getMessage());
+        // a deadlock or lock timeout is the database answering: a conflict with concurrent work, gone on retry
+        boolean busy = allConnectionsBusy(ex) || ex instanceof ConcurrencyFailureException;
+        log.warn(busy ? "Busy (every database connection in use, or a lock conflict): {}" : "Database unavailable: {}",
+                ex.getMessage());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy
                 ? "castad is busy; nothing was changed. Retry in a second"
                 : "The database is unavailable; nothing was changed. Retry in a few seconds");

@@ -3,8 +3,10 @@ package castad.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -31,5 +33,17 @@ class ProblemResponsesTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(response.getBody().getDetail()).contains("busy", "nothing was changed").doesNotContain("database");
+    }
+
+    @Test
+    void aDeadlockIsA503BusyNotADatabaseOutage() {
+        var response = new ProblemResponses().databaseUnavailable(new CannotAcquireLockException(
+                "PreparedStatementCallback; SQL [INSERT INTO outbox_event ...]", new SQLTransactionRollbackException(
+                        "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(response.getBody().getDetail()).contains("busy", "nothing was changed")
+                .doesNotContain("database", "Deadlock");
     }
 }
