@@ -147,7 +147,7 @@ class WritingLyrics {
 
     /** On a results thread, once OpenAI answered, failed for good, or the call was refused. */
     private Void record(LyricJob job, Lyrics lyrics, Throwable failed) {
-        Throwable failure = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+        Throwable failure = failed == null ? null : ProviderGuard.unwrapped(failed);
         if (failure == null) {
             if (store.complete(job, lyrics.text(), lyrics.completionId()) && job.predecessorMayHavePaid()) {
                 resubmissions.increment();

@@ -76,12 +76,8 @@ public final class ProviderGuard {
                 RateLimiter.decorateSupplier(rateLimiter, Bulkhead.decorateSupplier(bulkhead, timed)));
         try {
             return retry.executeSupplier(guarded);
-        } catch (CallNotPermittedException e) {
-            throw refused("circuit_open", e);
-        } catch (RequestNotPermitted e) {
-            throw refused("rate_limited", e);
-        } catch (BulkheadFullException e) {
-            throw refused("bulkhead_full", e);
+        } catch (CallNotPermittedException | RequestNotPermitted | BulkheadFullException e) {
+            throw (ProviderCallRefused) refusedOrAsIs(e);
         }
     }
 
@@ -107,7 +103,9 @@ public final class ProviderGuard {
      * A paid request that answers later ({@code request} starts it and returns at once): the same guards and
      * marks as {@link #callPaid}, with no thread waiting while the provider works. Backoffs between attempts
      * are timers, not sleeps. The calling thread may still wait a moment for a rate-limit permit or a bulkhead
-     * slot (at most their configured waits): that is back-pressure on the caller, before anything is sent.
+     * slot (at most their configured waits): that is back-pressure on the caller, before anything is sent. A
+     * retry waits so on the retry timer's thread, which only asynchronous calls use: the calls it holds up would
+     * wait for the same slot.
      * The returned stage fails with the final {@link ProviderFailure} or {@link ProviderCallRefused}.
      */
     public <T> CompletionStage<T> callPaidAsync(Supplier<CompletionStage<T>> request, PaidRequestMarks marks) {
@@ -171,7 +169,8 @@ public final class ProviderGuard {
         return failure;
     }
 
-    private static Throwable unwrapped(Throwable failure) {
+    /** What failed, unwrapped from the {@link CompletionException} a dependent stage puts around it. */
+    public static Throwable unwrapped(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 

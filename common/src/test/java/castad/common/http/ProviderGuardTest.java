@@ -43,17 +43,6 @@ class ProviderGuardTest {
         var threeTries = new RetrySettings(3, Duration.ofMillis(1), Duration.ofMillis(5));
         ProviderGuard guard = guard(new Limits(threeTries, SMALL_WINDOW, GENEROUS, ROOMY));
         List<String> marks = new CopyOnWriteArrayList<>();
-        var recorder = new PaidRequestMarks() {
-            @Override
-            public void sending() {
-                marks.add("sending");
-            }
-
-            @Override
-            public void rejected() {
-                marks.add("rejected");
-            }
-        };
         List<RuntimeException> answers = List.of(
                 ProviderFailure.transientFailure("SUNO_UNAVAILABLE", "503", null).asRejection(),
                 ProviderFailure.transientFailure("SUNO_UNREACHABLE", "connection reset: no answer, maybe taken", null));
@@ -65,7 +54,7 @@ class ProviderGuardTest {
                 throw answers.get(n);
             }
             return "task-1";
-        }, recorder);
+        }, recording(marks));
 
         assertThat(id).isEqualTo("task-1");
         assertThat(marks).containsExactly("sending", "rejected", "sending", "sending");

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.springframework.http.HttpHeaders;
@@ -78,9 +77,8 @@ public class OpenAiClient {
 
     private static ChatCompletion.Response read(HttpResponse<byte[]> response, Throwable failure) {
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            throw ProviderFailure.transientFailure("OPENAI_UNREACHABLE", "OpenAI did not answer: " + cause, null);
+            throw ProviderFailure.transientFailure("OPENAI_UNREACHABLE",
+                    "OpenAI did not answer: " + ProviderGuard.unwrapped(failure), null);
         }
         HttpStatusCode status = HttpStatusCode.valueOf(response.statusCode());
         if (status.isError()) {
