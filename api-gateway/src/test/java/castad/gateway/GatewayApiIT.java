@@ -172,6 +172,38 @@ class GatewayApiIT extends InfrastructureTest {
         assertThat(http.getForObject("/api/v1/projects/" + taskId, JsonNode.class).get("lyric").isNull()).isTrue();
     }
 
+    @Test
+    void brokenUploadsAndImpossibleTaskIdsAreTheClientsFaultAndOverlongFileNamesAreCut() throws Exception {
+        String taskId = newProject();
+        long before = count("image");
+
+        ResponseEntity<JsonNode> noBoundary = rawUpload(taskId, "multipart/form-data", "files=garbage");
+        ResponseEntity<JsonNode> cutShort = rawUpload(taskId, "multipart/form-data; boundary=cut",
+                "--cut\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n\u0089PNG");
+        var idempotent = jsonHeaders();
+        idempotent.set("Idempotency-Key", "k-" + taskId);
+        ResponseEntity<JsonNode> longTaskId = http.postForEntity("/api/v1/projects/" + "a".repeat(300) + "/lyrics",
+                new HttpEntity<>(null, idempotent), JsonNode.class);
+
+        assertProblem(noBoundary, HttpStatus.BAD_REQUEST);
+        assertProblem(cutShort, HttpStatus.BAD_REQUEST);
+        assertProblem(longTaskId, HttpStatus.NOT_FOUND);
+        assertThat(count("image")).isEqualTo(before);
+
+        String longName = "bread-".repeat(50) + ".png";
+        assertThat(upload(taskId, file(longName, image("png"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String kept = http.getForObject("/api/v1/projects/" + taskId, JsonNode.class)
+                .get("images").get(0).get("originalName").asText();
+        assertThat(kept).isEqualTo(longName.substring(0, 255));
+    }
+
+    private ResponseEntity<JsonNode> rawUpload(String taskId, String contentType, String body) {
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+        return http.postForEntity("/api/v1/projects/" + taskId + "/images", new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
     private ResponseEntity<JsonNode> createProject(Map<String, String> body) {
         return http.postForEntity("/api/v1/projects", new HttpEntity<>(body, jsonHeaders()), JsonNode.class);
     }

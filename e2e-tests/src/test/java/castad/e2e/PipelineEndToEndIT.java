@@ -57,7 +57,18 @@ class PipelineEndToEndIT {
                     .map(e -> e.data().replaceAll(".*\"stage\":\"([A-Z]+)\".*", "$1")).toList();
             assertThat(completedStages).containsExactly("LYRIC", "SONG", "VIDEO");
             assertThat(timeline.names()).startsWith("PipelineStarted").endsWith("PipelineCompleted");
+            byte[] announced = download(timeline.events().stream()
+                    .filter(e -> e.name().equals("StageCompleted") && e.data().contains("\"stage\":\"VIDEO\""))
+                    .map(e -> e.data().replaceAll(".*\"resultUrl\":\"([^\"]+)\".*", "$1")).findFirst().orElseThrow());
+            assertThat(sha256(announced)).as("the stream's resultUrl downloads the video").isEqualTo(videoSha256);
             timeline.close();
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            List<String> live = timelines.get(i).names();
+            try (var late = new SseProbe(RunningCastad.gatewayUrl() + "/api/v1/projects/" + tasks.get(i) + "/events")) {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(late.names()).as("a late watcher is replayed what live watchers saw").isEqualTo(live));
+            }
         }
         JsonNode stats = TestSimulators.stats();
         assertThat(List.of("openai", "suno", "creatomate"))

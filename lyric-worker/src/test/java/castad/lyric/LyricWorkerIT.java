@@ -106,6 +106,7 @@ class LyricWorkerIT extends InfrastructureTest {
 
         request(lyric);
         awaitStatus(lyric, "processing");
+        double heldBefore = connectionsHeldMillis();
 
         await("no active connection in the lyric-worker pool during the call")
                 .pollInterval(Duration.ofMillis(10))
@@ -113,6 +114,10 @@ class LyricWorkerIT extends InfrastructureTest {
                 .until(() -> activeConnections() == 0.0);
         assertThat(row(lyric).get("status")).as("the call was still in flight").isEqualTo("processing");
         awaitStatus(lyric, "completed");
+        // the gauge is refreshed about once a second; the usage timer records every borrow as it is returned
+        assertThat(connectionsHeldMillis() - heldBefore)
+                .as("all borrows together, while a 2.5 s call was in flight, took far less than the call")
+                .isLessThan(1000);
     }
 
     @Test
@@ -314,6 +319,11 @@ class LyricWorkerIT extends InfrastructureTest {
 
     private Map<String, Object> row(Lyric lyric) {
         return db.sql("SELECT * FROM lyric WHERE id = ?").param(lyric.id()).query().singleRow();
+    }
+
+    private double connectionsHeldMillis() {
+        return meters.get("hikaricp.connections.usage").tag("pool", "lyric-worker").timer()
+                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private double activeConnections() {

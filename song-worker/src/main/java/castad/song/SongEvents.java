@@ -1,7 +1,6 @@
 package castad.song;
 
 import castad.common.blob.BlobStore;
-import castad.common.blob.StoredBlob;
 import castad.common.event.BlobFailed;
 import castad.common.event.BlobStored;
 import castad.common.event.CastadEvent;
@@ -9,10 +8,13 @@ import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.SunoCallback;
 import castad.common.event.Topics;
+import castad.common.kafka.EventHeaders;
+import castad.common.outbox.Received;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoReadings;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /** Everything song-worker reacts to besides its commands; other events on these topics are not its business. */
@@ -44,17 +46,18 @@ class SongEvents {
     }
 
     @KafkaHandler
-    void audioStored(BlobStored event) {
+    void audioStored(BlobStored event, @Header(EventHeaders.EVENT_ID) String eventId,
+            @Header(EventHeaders.OCCURRED_AT) String occurredAt) {
         if (event.stage() == Stage.SONG) {
-            songs.complete(event.stageId(), new StoredBlob(event.container(), event.blobName(),
-                    blobs.url(event.container(), event.blobName()), event.sizeBytes(), event.sha256()));
+            songs.stored(Received.of(event, eventId, occurredAt), blobs.url(event.container(), event.blobName()));
         }
     }
 
     @KafkaHandler
-    void audioNotStored(BlobFailed event) {
+    void audioNotStored(BlobFailed event, @Header(EventHeaders.EVENT_ID) String eventId,
+            @Header(EventHeaders.OCCURRED_AT) String occurredAt) {
         if (event.stage() == Stage.SONG) {
-            songs.fail(event.stageId(), event.errorCode(), event.errorMessage());
+            songs.notStored(Received.of(event, eventId, occurredAt));
         }
     }
 

@@ -5,8 +5,12 @@ import castad.video.creatomate.CreatomateSettings;
 import castad.video.creatomate.Template;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +23,18 @@ class TemplateCache {
 
     private final LoadingCache<String, Template> templates;
 
+    @Autowired
     TemplateCache(CreatomateClient creatomate, CreatomateSettings settings, MeterRegistry meters) {
+        this(creatomate::template, settings.templateTtl(), Ticker.systemTicker(), meters);
+    }
+
+    TemplateCache(Function<String, Template> fetch, Duration ttl, Ticker ticker, MeterRegistry meters) {
         this.templates = Caffeine.newBuilder()
-                .expireAfterWrite(settings.templateTtl())
+                .expireAfterWrite(ttl)
+                .ticker(ticker)
                 .maximumSize(100)
                 .recordStats()
-                .build(creatomate::template);
+                .build(fetch::apply);
         CaffeineCacheMetrics.monitor(meters, templates, "creatomate-templates");
     }
 

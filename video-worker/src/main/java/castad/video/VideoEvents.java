@@ -1,7 +1,6 @@
 package castad.video;
 
 import castad.common.blob.BlobStore;
-import castad.common.blob.StoredBlob;
 import castad.common.event.BlobFailed;
 import castad.common.event.BlobStored;
 import castad.common.event.CastadEvent;
@@ -9,10 +8,13 @@ import castad.common.event.CreatomateCallback;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.Topics;
+import castad.common.kafka.EventHeaders;
+import castad.common.outbox.Received;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateWire;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /** Everything video-worker reacts to besides its commands; other events on these topics are not its business. */
@@ -44,17 +46,18 @@ class VideoEvents {
     }
 
     @KafkaHandler
-    void videoStored(BlobStored event) {
+    void videoStored(BlobStored event, @Header(EventHeaders.EVENT_ID) String eventId,
+            @Header(EventHeaders.OCCURRED_AT) String occurredAt) {
         if (event.stage() == Stage.VIDEO) {
-            videos.complete(event.stageId(), new StoredBlob(event.container(), event.blobName(),
-                    blobs.url(event.container(), event.blobName()), event.sizeBytes(), event.sha256()));
+            videos.stored(Received.of(event, eventId, occurredAt), blobs.url(event.container(), event.blobName()));
         }
     }
 
     @KafkaHandler
-    void videoNotStored(BlobFailed event) {
+    void videoNotStored(BlobFailed event, @Header(EventHeaders.EVENT_ID) String eventId,
+            @Header(EventHeaders.OCCURRED_AT) String occurredAt) {
         if (event.stage() == Stage.VIDEO) {
-            videos.fail(event.stageId(), event.errorCode(), event.errorMessage());
+            videos.notStored(Received.of(event, eventId, occurredAt));
         }
     }
 

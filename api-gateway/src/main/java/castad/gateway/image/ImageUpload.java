@@ -15,6 +15,9 @@ import org.springframework.web.multipart.MultipartFile;
 /** One uploaded photo on its way to Blob: its type is checked from its bytes before anything is stored. */
 record ImageUpload(MultipartFile file, ImageType type) {
 
+    /** What {@code image.original_name} holds, in characters. */
+    static final int NAME_LENGTH = 255;
+
     static List<ImageUpload> validate(List<MultipartFile> files) {
         List<ImageUpload> uploads = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -37,6 +40,15 @@ record ImageUpload(MultipartFile file, ImageType type) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The client's file name, cut to what the record keeps: a long name is no reason to refuse a photo. */
+    String originalName() {
+        String name = file.getOriginalFilename();
+        if (name == null || name.codePointCount(0, name.length()) <= NAME_LENGTH) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, NAME_LENGTH));
     }
 
     private static byte[] head(MultipartFile file) {

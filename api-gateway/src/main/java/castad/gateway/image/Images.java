@@ -74,7 +74,7 @@ public class Images {
 
         Image toImage(long projectId, int order, Clock clock) {
             return new Image(null, projectId, order, blob.container(), blob.name(), blob.url(),
-                    upload.file().getOriginalFilename(), upload.type().contentType, blob.sizeBytes(),
+                    upload.originalName(), upload.type().contentType, blob.sizeBytes(),
                     clock.instant());
         }
     }

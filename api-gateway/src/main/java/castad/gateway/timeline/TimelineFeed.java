@@ -28,10 +28,12 @@ class TimelineFeed implements SmartLifecycle, ConsumerSeekAware {
 
     private final Map<String, Set<TimelineStream>> watchers = new ConcurrentHashMap<>();
     private final TimelineHistory history;
+    private final ReadableResults results;
     private volatile boolean running;
 
-    TimelineFeed(TimelineHistory history) {
+    TimelineFeed(TimelineHistory history, ReadableResults results) {
         this.history = history;
+        this.results = results;
     }
 
     @KafkaListener(topics = Topics.PIPELINE_EVENTS, groupId = "api-gateway-timeline-${random.uuid}",
@@ -41,8 +43,9 @@ class TimelineFeed implements SmartLifecycle, ConsumerSeekAware {
         if (watching == null || watching.isEmpty()) {
             return;
         }
-        var entry = new TimelineEntry(header(record, EventHeaders.EVENT_ID), header(record, EventHeaders.EVENT_TYPE),
-                header(record, EventHeaders.OCCURRED_AT), EventJson.write(record.value()));
+        var entry = results.of(new TimelineEntry(header(record, EventHeaders.EVENT_ID),
+                header(record, EventHeaders.EVENT_TYPE), header(record, EventHeaders.OCCURRED_AT),
+                EventJson.write(record.value())));
         watching.forEach(watcher -> watcher.accept(entry));
     }
 

@@ -17,9 +17,11 @@ class TimelineHistory {
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final ReadableResults results;
 
-    TimelineHistory(JdbcClient jdbc) {
+    TimelineHistory(JdbcClient jdbc, ReadableResults results) {
         this.jdbc = jdbc;
+        this.results = results;
     }
 
     List<TimelineEntry> of(String taskId) {
@@ -47,8 +49,8 @@ class TimelineHistory {
         return byTask;
     }
 
-    private static TimelineEntry entry(ResultSet rs) throws SQLException {
-        return new TimelineEntry(rs.getString("event_id"), rs.getString("event_type"),
-                rs.getTimestamp("occurred_at").toInstant().toString(), rs.getString("payload"));
+    private TimelineEntry entry(ResultSet rs) throws SQLException {
+        return results.of(new TimelineEntry(rs.getString("event_id"), rs.getString("event_type"),
+                rs.getTimestamp("occurred_at").toInstant().toString(), rs.getString("payload")));
     }
 }

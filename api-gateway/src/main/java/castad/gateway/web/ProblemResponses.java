@@ -18,6 +18,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -74,6 +75,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
                 .collect(Collectors.joining("; ")));
         body.setTitle("Invalid request");
+        return body;
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, cut short): the client's fault, and nothing was
+     * stored. Oversized parts are not this: Spring's handler answers those with a 413.
+     */
+    @ExceptionHandler
+    ProblemDetail unreadableMultipart(MultipartException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart body could not be read; send multipart/form-data with a boundary and complete parts");
+        body.setTitle("Unreadable request");
         return body;
     }
 

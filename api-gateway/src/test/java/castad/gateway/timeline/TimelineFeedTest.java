@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class TimelineFeedTest {
 
     private final TimelineHistory history = mock(TimelineHistory.class);
-    private final TimelineFeed feed = new TimelineFeed(history);
+    private final TimelineFeed feed = new TimelineFeed(history, mock(ReadableResults.class));
 
     @Test
     void anOpenStreamGetsWhatWasPublishedBeforeTheFeedWasAssignedItsPartitions() {

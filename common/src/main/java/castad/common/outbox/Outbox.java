@@ -1,10 +1,13 @@
 package castad.common.outbox;
 
 import castad.common.event.CastadEvent;
+import castad.common.event.EventTypes;
 import castad.common.event.PipelineEvent;
+import castad.common.kafka.EventJson;
 import castad.common.kafka.EventRecords.Envelope;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,9 +30,7 @@ public class Outbox {
     }
 
     public void append(CastadEvent event) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("Outbox.append needs the transaction of the state change it announces");
-        }
+        requireTransaction("Outbox.append needs the transaction of the state change it announces");
         Envelope envelope = Envelope.of(event, clock.instant());
         jdbc.sql("""
                 INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at)
@@ -48,12 +49,35 @@ public class Outbox {
         });
     }
 
+    /**
+     * Keeps, on the task's recorded timeline, an event that was published without an outbox (blob-worker keeps
+     * no rows), in the transaction of the state change it caused: a client that starts watching late is
+     * replayed what a live watcher saw, and a redelivery that changes nothing records nothing.
+     */
+    public void recordOnTimeline(Received<?> received) {
+        requireTransaction("Outbox.recordOnTimeline needs the transaction of the state change the event caused");
+        PipelineEvent event = received.event();
+        recordOnTimeline(event.taskId(), received.eventId(), EventTypes.nameOf(event), EventJson.write(event),
+                received.occurredAt());
+    }
+
     private void recordOnTimeline(Envelope envelope) {
+        recordOnTimeline(envelope.key(), envelope.eventId(), envelope.eventType(), envelope.payload(),
+                envelope.occurredAt());
+    }
+
+    private void recordOnTimeline(String taskId, String eventId, String eventType, String payload,
+                                  Instant occurredAt) {
         jdbc.sql("""
                 INSERT INTO timeline_event (task_id, event_id, event_type, payload, occurred_at)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(envelope.key(), envelope.eventId(), envelope.eventType(), envelope.payload(),
-                        Timestamp.from(envelope.occurredAt()))
+                .params(taskId, eventId, eventType, payload, Timestamp.from(occurredAt))
                 .update();
+    }
+
+    private static void requireTransaction(String why) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(why);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package castad.common.stage;
 
 import castad.common.blob.StoredBlob;
+import castad.common.event.BlobFailed;
 import castad.common.event.BlobRequested;
+import castad.common.event.BlobStored;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
@@ -9,6 +11,7 @@ import castad.common.event.StageStarted;
 import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderFailure;
 import castad.common.outbox.Outbox;
+import castad.common.outbox.Received;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -217,7 +220,20 @@ public class WaitingStageStore {
         });
     }
 
-    public boolean complete(long id, StoredBlob blob) {
+    /** blob-worker stored this stage's file: the stage is completed with it ({@code resultUrl}: where it is). */
+    public boolean stored(Received<BlobStored> received, String resultUrl) {
+        BlobStored stored = received.event();
+        return complete(stored.stageId(), new StoredBlob(stored.container(), stored.blobName(), resultUrl,
+                stored.sizeBytes(), stored.sha256()), received);
+    }
+
+    /** blob-worker could not store this stage's file: the stage fails with its error. */
+    public boolean notStored(Received<BlobFailed> received) {
+        BlobFailed failed = received.event();
+        return fail(failed.stageId(), failed.errorCode(), failed.errorMessage(), received);
+    }
+
+    private boolean complete(long id, StoredBlob blob, Received<BlobStored> cause) {
         Boolean completed = transactions.execute(status -> {
             Instant now = clock.instant();
             int updated = jdbc.sql("UPDATE " + table + """
@@ -229,6 +245,7 @@ public class WaitingStageStore {
                             ts(now), id)
                     .update();
             if (updated == 1) {
+                outbox.recordOnTimeline(cause);
                 outbox.append(new StageCompleted(taskIdOf(id), stage, id, blob.url()));
                 pipelines.stageCompleted(stage, id);
             }
@@ -238,6 +255,10 @@ public class WaitingStageStore {
     }
 
     public boolean fail(long id, String errorCode, String errorMessage) {
+        return fail(id, errorCode, errorMessage, null);
+    }
+
+    private boolean fail(long id, String errorCode, String errorMessage, Received<BlobFailed> cause) {
         Boolean failed = transactions.execute(status -> {
             Instant now = clock.instant();
             int updated = jdbc.sql("UPDATE " + table + """
@@ -247,6 +268,9 @@ public class WaitingStageStore {
                     .params(errorCode, StageTables.truncate(errorMessage), ts(now), ts(now), id)
                     .update();
             if (updated == 1) {
+                if (cause != null) {
+                    outbox.recordOnTimeline(cause);
+                }
                 outbox.append(new StageFailed(taskIdOf(id), stage, id, errorCode, errorMessage));
                 pipelines.stageFailed(stage, id, errorCode, errorMessage);
             }

@@ -1,0 +1,48 @@
+package castad.gateway.timeline;
+
+import castad.common.blob.BlobStore;
+import castad.common.event.StageCompleted;
+import castad.common.kafka.EventJson;
+import com.azure.storage.blob.BlobUrlParts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+
+/**
+ * A completed stage's event says where its file is in Blob, which nobody can download without a signature;
+ * a client gets the same signed URL as in its task view, on the live stream and in the replay alike.
+ */
+@Component
+class ReadableResults {
+
+    private static final String STAGE_COMPLETED = StageCompleted.class.getSimpleName();
+
+    private final BlobStore blobs;
+
+    ReadableResults(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    TimelineEntry of(TimelineEntry entry) {
+        if (!STAGE_COMPLETED.equals(entry.eventType())) {
+            return entry;
+        }
+        StageCompleted completed = read(entry.payload());
+        if (completed.resultUrl() == null) {
+            return entry;
+        }
+        BlobUrlParts where = BlobUrlParts.parse(completed.resultUrl());
+        var readable = new StageCompleted(completed.taskId(), completed.stage(), completed.stageId(),
+                blobs.readUrl(where.getBlobContainerName(), where.getBlobName()));
+        return new TimelineEntry(entry.eventId(), entry.eventType(), entry.occurredAt(), EventJson.write(readable));
+    }
+
+    private static StageCompleted read(String payload) {
+        try {
+            return EventJson.read(payload.getBytes(StandardCharsets.UTF_8), StageCompleted.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
