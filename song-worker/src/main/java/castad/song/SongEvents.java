@@ -3,12 +3,13 @@ package castad.song;
 import castad.common.blob.BlobStore;
 import castad.common.event.BlobFailed;
 import castad.common.event.BlobStored;
-import castad.common.event.CastadEvent;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.SunoCallback;
 import castad.common.event.Topics;
+import castad.common.kafka.EventDeserializer;
 import castad.common.kafka.EventHeaders;
+import castad.common.kafka.KafkaConfiguration;
 import castad.common.outbox.Received;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoReadings;
@@ -20,7 +21,10 @@ import org.springframework.stereotype.Component;
 /** Everything song-worker reacts to besides its commands; other events on these topics are not its business. */
 @Component
 @KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS},
-        concurrency = "${castad.song.concurrency:2}")
+        concurrency = "${castad.song.concurrency:2}",
+        // the other timeline events and the other provider's callbacks are never read here
+        properties = EventDeserializer.WANTED + "=StageCompleted,SunoCallback,BlobStored,BlobFailed",
+        filter = KafkaConfiguration.UNWANTED_EVENTS)
 class SongEvents {
 
     private final WaitingStageStore songs;
@@ -59,10 +63,5 @@ class SongEvents {
         if (event.stage() == Stage.SONG) {
             songs.notStored(Received.of(event, eventId, occurredAt));
         }
-    }
-
-    @KafkaHandler(isDefault = true)
-    void ignore(CastadEvent other) {
-        // the timeline and other providers' callbacks carry much that is not about songs
     }
 }

@@ -15,12 +15,25 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Topics with their dead-letter twins, the error handler that dead-letters, and Kafka's health. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaSettings.class)
 public class KafkaConfiguration {
+
+    /**
+     * The name of the record filter for listeners that name the events they want
+     * ({@link EventDeserializer#WANTED}): drops the records left unread. A record that could not be read
+     * also has no value, but the container hands those to the error handler before any filter sees them.
+     */
+    public static final String UNWANTED_EVENTS = "castadUnwantedEvents";
+
+    @Bean(UNWANTED_EVENTS)
+    RecordFilterStrategy<Object, Object> castadUnwantedEvents() {
+        return record -> record.value() == null;
+    }
 
     @Bean
     KafkaAdmin.NewTopics castadTopics(KafkaSettings settings) {

@@ -3,6 +3,7 @@ package castad.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import castad.common.CommonTestApplication;
+import castad.common.event.CreatomateCallback;
 import castad.common.event.LyricRequested;
 import castad.common.event.Topics;
 import castad.testsupport.InfrastructureTest;
@@ -48,14 +49,40 @@ class DeadLetterIT extends InfrastructureTest {
         }
     }
 
+    @Test
+    void aListenerThatNamesItsEventsSkipsTheOthersUnreadButStillDeadLettersABrokenOneItWants() {
+        String task = UUID.randomUUID().toString();
+        try (var probe = new KafkaProbe(List.of(Topics.deadLetter(Topics.PROVIDER_CALLBACKS)))) {
+            KafkaProbe.send(Topics.PROVIDER_CALLBACKS, task, "not json", Map.of("eventType", "CreatomateCallback"));
+            KafkaProbe.send(Topics.PROVIDER_CALLBACKS, task, "not json either", Map.of("eventType", "SunoCallback"));
+            KafkaProbe.send(Topics.PROVIDER_CALLBACKS, task,
+                    "{\"taskId\":\"" + task + "\",\"videoId\":4,\"body\":\"{}\"}",
+                    Map.of("eventType", "CreatomateCallback"));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> listener.callbacks.contains(new CreatomateCallback(task, 4, "{}")));
+            List<Message> dead = probe.await(m -> task.equals(m.key()), 1, Duration.ofSeconds(30));
+            assertThat(dead).extracting(Message::value).containsExactly("not json");
+            assertThat(listener.callbacks).as("nothing else reached the listener")
+                    .filteredOn(callback -> callback.taskId().equals(task)).hasSize(1);
+        }
+    }
+
     @TestConfiguration
     static class Listener {
 
         final List<LyricRequested> received = new CopyOnWriteArrayList<>();
+        final List<CreatomateCallback> callbacks = new CopyOnWriteArrayList<>();
 
         @KafkaListener(topics = Topics.LYRIC_REQUESTED)
         void on(LyricRequested command) {
             received.add(command);
+        }
+
+        @KafkaListener(topics = Topics.PROVIDER_CALLBACKS, groupId = "dead-letter-it-picky",
+                properties = EventDeserializer.WANTED + "=CreatomateCallback", filter = KafkaConfiguration.UNWANTED_EVENTS)
+        void on(CreatomateCallback callback) {
+            callbacks.add(callback);
         }
     }
 }

@@ -7,6 +7,7 @@ import castad.common.event.CastadEvent;
 import castad.common.event.Stage;
 import castad.common.event.StageFailed;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,27 @@ class EventDeserializerTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> deserializer.deserialize("topic", headers("LyricRequested"), bytes("{\"lyricId\":1}")))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("taskId");
+    }
+
+    @Test
+    void aListenerThatNamesItsEventsNeverReadsTheOthers() {
+        var picky = new EventDeserializer();
+        picky.configure(Map.of(EventDeserializer.WANTED, "StageFailed, BlobStored"), false);
+        CastadEvent failed = new StageFailed("task-1", Stage.SONG, 3, "SUNO_SENSITIVE_WORD_ERROR", "no");
+
+        assertThat(picky.deserialize("topic", headers("StageFailed"), serializer.serialize("topic", failed)))
+                .isEqualTo(failed);
+        assertThat(picky.deserialize("topic", headers("StageStarted"), bytes("not even json"))).isNull();
+        assertThatThrownBy(() -> picky.deserialize("topic", new RecordHeaders(), bytes("{}")))
+                .as("a record without its type is broken for everyone").isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> picky.deserialize("topic", headers("StageFailed"), bytes("not json")))
+                .as("a wanted event that cannot be read is dead-lettered").isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void aMisspelledWantedEventStopsTheConsumerFromStarting() {
+        assertThatThrownBy(() -> new EventDeserializer().configure(Map.of(EventDeserializer.WANTED, "StageDone"), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StageDone");
     }
 
     @Test

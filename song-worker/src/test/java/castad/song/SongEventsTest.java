@@ -1,0 +1,16 @@
+package castad.song;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import castad.common.kafka.EventDeserializer;
+import castad.testsupport.ListenerContracts;
+import org.junit.jupiter.api.Test;
+
+class SongEventsTest {
+
+    @Test
+    void everyEventTypeItHandlesIsOneItAsksForAndNoOther() {
+        assertThat(ListenerContracts.handledEvents(SongEvents.class)).isNotEmpty()
+                .isEqualTo(ListenerContracts.wantedEvents(SongEvents.class, EventDeserializer.WANTED));
+    }
+}
