@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -323,7 +324,7 @@ class LyricWorkerIT extends InfrastructureTest {
 
     private double connectionsHeldMillis() {
         return meters.get("hikaricp.connections.usage").tag("pool", "lyric-worker").timer()
-                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+                .totalTime(TimeUnit.MILLISECONDS);
     }
 
     private double activeConnections() {

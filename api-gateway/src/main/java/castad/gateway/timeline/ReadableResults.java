@@ -7,6 +7,8 @@ import com.azure.storage.blob.BlobUrlParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadableResults {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadableResults.class);
     private static final String STAGE_COMPLETED = StageCompleted.class.getSimpleName();
 
     private final BlobStore blobs;
@@ -24,10 +27,20 @@ class ReadableResults {
         this.blobs = blobs;
     }
 
+    /** Never throws: a stream (or every watcher of a partition) must not stop over one unsignable URL. */
     TimelineEntry of(TimelineEntry entry) {
-        if (!STAGE_COMPLETED.equals(entry.eventType())) {
+        if (!STAGE_COMPLETED.equals(entry.eventType()) || entry.payload() == null) {
             return entry;
         }
+        try {
+            return signed(entry);
+        } catch (RuntimeException e) {
+            log.warn("Timeline event {} handed out with its unsigned resultUrl: {}", entry.eventId(), e.getMessage());
+            return entry;
+        }
+    }
+
+    private TimelineEntry signed(TimelineEntry entry) {
         StageCompleted completed = read(entry.payload());
         if (completed.resultUrl() == null) {
             return entry;

@@ -38,6 +38,16 @@ class ReadableResultsTest {
         assertThat(results.of(started)).isSameAs(started);
     }
 
+    @Test
+    void anEventItCannotSignIsHandedOutAsItIsRatherThanStoppingTheStream() {
+        TimelineEntry unreadable = entry("StageCompleted", "{not json");
+        TimelineEntry badUrl = entry("StageCompleted",
+                EventJson.write(new StageCompleted("task-1", Stage.SONG, 2, "not a url")));
+
+        assertThat(results.of(unreadable)).isSameAs(unreadable);
+        assertThat(results.of(badUrl)).isSameAs(badUrl);
+    }
+
     private static TimelineEntry entry(String type, String payload) {
         return new TimelineEntry("e1", type, "2026-11-27T00:00:00Z", payload);
     }
