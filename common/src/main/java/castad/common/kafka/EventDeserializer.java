@@ -31,12 +31,14 @@ public class EventDeserializer implements Deserializer<CastadEvent> {
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         Object names = configs.get(WANTED);
-        if (names != null) {
-            wanted = Arrays.stream(names.toString().split(",")).map(String::strip).filter(name -> !name.isEmpty())
-                    .peek(name -> EventTypes.classOf(name)
-                            .orElseThrow(() -> new IllegalArgumentException(WANTED + ": no event type " + name)))
-                    .collect(Collectors.toUnmodifiableSet());
+        if (names == null) {
+            return;
         }
+        wanted = Arrays.stream(names.toString().split(",")).map(String::strip).filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        wanted.stream().filter(name -> EventTypes.classOf(name).isEmpty()).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException(WANTED + ": no event type " + name);
+        });
     }
 
     @Override
