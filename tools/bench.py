@@ -18,6 +18,7 @@ import urllib.request
 
 import contextlib
 
+from census import Census
 from profiling import Profile
 from samples import multipart, photo
 
@@ -170,25 +171,29 @@ def kafka_e2e_latency(args):
     return float(percentiles.group(1)), float(percentiles.group(2)), float(average.group(1)) if average else None
 
 
-def pipelines(args, count, timeout_s, per_second=0, profile=None):
-    """Runs PipelineBench; `profile` (if any) is started once the projects are prepared, when the pipelines
-    are submitted, so that it charges the pipelines alone."""
+def pipelines(args, count, timeout_s, per_second=0, during=()):
+    """Runs PipelineBench; each of `during` (a profile, a census) is started once the projects are prepared,
+    when the pipelines are submitted, so that it charges the pipelines alone."""
     classpath = args.bench_jar + ":" + open(os.path.join(os.path.dirname(args.bench_jar), "runtime.classpath")).read().strip()
-    command = ["java", "-Xmx512m", "-cp", classpath, "castad.bench.PipelineBench", args.api, args.kafka, str(count),
+    command = ["java", "-Xmx512m", "-Dcastad.bench.handshake=true", "-cp", classpath, "castad.bench.PipelineBench", args.api, args.kafka, str(count),
                str(timeout_s)] + ([str(per_second)] if per_second else [])
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as bench:
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as bench:
         errors = []
         drain = threading.Thread(target=lambda: errors.extend(bench.stderr), daemon=True)
         drain.start()
         output = []
         for line in bench.stdout:
             output.append(line)
-            if profile and line.startswith("  prepared"):
-                profile.start()
+            if line.startswith("  prepared"):
+                for watcher in during:
+                    watcher.start()
+                bench.stdin.write("go\n")
+                bench.stdin.close()
         bench.wait()
         drain.join()
-    if profile:
-        profile.stop()
+    for watcher in during:
+        watcher.stop()
     stdout = "".join(output)
     lines = [line for line in stdout.splitlines() if line.strip() and not LOG_LINE.match(line)]
     if bench.returncode != 0:
@@ -205,9 +210,12 @@ def w1(args):
     print(f"  raw Kafka end-to-end (EndToEndLatency): p50 {kafka_p50:g} ms, p99 {kafka_p99:g} ms, avg {kafka_avg} ms",
           flush=True)
     profile = Profile(args.state, args.profile) if args.profile else None
+    census = Census(ports_of(args), args.db_port)
     with Sampler(ports_of(args)) as sampler:
-        result = pipelines(args, args.pipelines, 600, per_second=args.rate, profile=profile)
+        result = pipelines(args, args.pipelines, 600, per_second=args.rate,
+                           during=[census] + ([profile] if profile else []))
     print(sampler.table())
+    print(census.table(per=result["completed"]))
     if profile:
         print(profile.table(per=result["completed"]))
     print(f"W1 pipelines={int(result['pipelines'])} pipelines_per_s={result['pipelines_per_s']:.1f} "

@@ -10,8 +10,10 @@ import castad.common.event.Topics;
 import castad.common.kafka.EventDeserializer;
 import castad.common.kafka.EventHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,11 +71,23 @@ public final class PipelineBench {
 
         List<String> tasks = bench.prepare(pipelines);
         System.out.println("  prepared " + tasks.size() + " projects with a photo each");
+        awaitGo();
         try (var events = new PipelineEvents(bootstrap)) {
             Map<String, Long> sent = bench.submit(tasks, perSecond);
             System.out.println("  submitted " + sent.size() + " pipelines");
             events.readUntilEnded(sent.keySet(), timeout);
             System.out.println(events.summary(sent));
+        }
+    }
+
+    /**
+     * With {@code -Dcastad.bench.handshake=true} (as tools/bench.py runs it) waits for a line on standard input
+     * before submitting, so that what measures the pipelines (CPU accounting, JFR, operation counts) is
+     * running before the first one is sent.
+     */
+    private static void awaitGo() throws IOException {
+        if (Boolean.getBoolean("castad.bench.handshake")) {
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
     }
 
