@@ -16,6 +16,7 @@ import castad.testsupport.SseProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -193,12 +194,18 @@ class GatewayStagesIT extends InfrastructureTest {
             outbox.append(new StageQueued(taskId, Stage.LYRIC, 1));
             outbox.append(new StageStarted(taskId, Stage.LYRIC, 1));
         });
-        try (var stream = new SseProbe("http://127.0.0.1:" + port + "/api/v1/projects/" + taskId + "/events")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.names().size() >= 2);
+        String events = "http://127.0.0.1:" + port + "/api/v1/projects/";
+        // a UUID is the same id in either case (RFC 4122), and the project is found either way
+        try (var stream = new SseProbe(events + taskId + "/events");
+             var upperCase = new SseProbe(events + taskId.toUpperCase(Locale.ROOT) + "/events")) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> stream.names().size() >= 2 && upperCase.names().size() >= 2);
             transactions.executeWithoutResult(s -> outbox.append(new StageCompleted(taskId, Stage.LYRIC, 1, null)));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> stream.names().size() >= 3);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> stream.names().size() >= 3 && upperCase.names().size() >= 3);
             assertThat(stream.names()).containsExactly("StageQueued", "StageStarted", "StageCompleted");
+            assertThat(upperCase.names()).isEqualTo(stream.names());
             assertThat(stream.events().get(2).data()).contains("\"eventType\":\"StageCompleted\"", "\"stage\":\"LYRIC\"");
         }
         assertThat(http.getForEntity("/api/v1/projects/" + UUID.randomUUID() + "/events", String.class)

@@ -30,8 +30,9 @@ class TimelineController {
     }
 
     @GetMapping(path = "/api/v1/projects/{taskId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable String taskId) {
-        projects.get(taskId);
+    SseEmitter events(@PathVariable("taskId") String requestedTaskId) {
+        // the stored spelling: events are published under it, and a UUID may be asked for in upper case
+        String taskId = projects.get(requestedTaskId).taskId();
         var emitter = new SseEmitter(timeout.toMillis());
         var stream = new TimelineStream(emitter, taskId);
         Runnable stopWatching = feed.watch(taskId, stream);
