@@ -33,6 +33,12 @@ def database_status(db_port):
     return {name: float(value) for name, value in (line.split("\t") for line in out.splitlines() if "\t" in line)}
 
 
+# keyed by metric and the tags that tell them apart: the template cache of video-worker, and each provider's
+# requests (castad.provider.call, ProviderGuard)
+TEMPLATES = re.compile(r'^cache_(load|gets)_total\{[^\n]*cache="creatomate-templates"[^\n]*result="(\w+)"')
+PROVIDER_CALLS = re.compile(r'^castad_provider_call_seconds_(count|sum)\{[^\n]*outcome="(\w+)",provider="(\w+)"')
+
+
 def service_counters(port):
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/actuator/prometheus", timeout=5) as response:
@@ -40,10 +46,17 @@ def service_counters(port):
     except OSError:
         return {}
     totals = dict.fromkeys(METRICS, 0.0)
-    for name, tags, value in SAMPLE.findall(text):
-        if name not in METRICS or 'uri="/actuator' in (tags or ""):
+    for line in text.splitlines():
+        sample = SAMPLE.match(line)
+        if not sample:
             continue
-        totals[name] += float(value)
+        name, tags, value = sample.groups()
+        if name in METRICS and 'uri="/actuator' not in (tags or ""):
+            totals[name] += float(value)
+        for pattern, key in ((TEMPLATES, "template {0} {1}"), (PROVIDER_CALLS, "provider {2} {1} {0}")):
+            found = pattern.match(line)
+            if found:
+                totals[key.format(*found.groups())] = totals.get(key.format(*found.groups()), 0.0) + float(value)
     return totals
 
 
@@ -80,4 +93,33 @@ class Census:
         database = ", ".join(f"{name.replace('Com_', '')} {(db_after.get(name, 0) - db_before.get(name, 0)) / per:.1f}"
                              for name in STATUS)
         lines.append(f"    database statements: {database}")
+        lines.extend(self.templates_and_providers(services_before, services_after, names))
         return "\n".join(lines)
+
+    @staticmethod
+    def templates_and_providers(before, after, names):
+        """Template fetches per video-worker instance (one per TTL is the target) and each provider's requests
+        with their mean latency, over the whole load rather than per pipeline."""
+        def delta(name, key):
+            return after.get(name, {}).get(key, 0.0) - before.get(name, {}).get(key, 0.0)
+        lines = []
+        for name in names:
+            fetches, hits, misses = (delta(name, "template load success"), delta(name, "template gets hit"),
+                                     delta(name, "template gets miss"))
+            if fetches or hits or misses:
+                lines.append(f"    {name}: {fetches:.0f} template fetch(es) from Creatomate, {hits:.0f} hits, "
+                             f"{misses:.0f} misses")
+        calls = {}
+        for name in names:
+            for key in after.get(name, {}):
+                if key.startswith("provider ") and key.endswith(" count"):
+                    _, provider, outcome, _ = key.split(" ")
+                    count, seconds = delta(name, key), delta(name, key[:-len("count")] + "sum")
+                    total = calls.setdefault(provider, {})
+                    total[outcome] = [a + b for a, b in zip(total.get(outcome, [0.0, 0.0]), (count, seconds))]
+        for provider, outcomes in sorted(calls.items()):
+            described = ", ".join(f"{count:.0f} {outcome} (mean {1000 * seconds / count:.1f} ms)"
+                                  for outcome, (count, seconds) in sorted(outcomes.items()) if count)
+            if described:
+                lines.append(f"    requests to {provider}: {described}")
+        return lines
