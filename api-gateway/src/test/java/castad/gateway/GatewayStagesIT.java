@@ -174,12 +174,15 @@ class GatewayStagesIT extends InfrastructureTest {
         assertThat(page.get("items").get(0).get("resultUrl").asText()).contains("x.mp3", "sig=");
         assertThat(page.get("items")).extracting(i -> i.get("storeName").asText()).doesNotHaveDuplicates();
 
+        completedSongsAndVideosOfOtherTasks(1000);
         List<Integer> statements = List.of(10, 100, 1000).stream().map(size -> {
             int before = StatementCounter.count.get();
-            assertThat(http.getForEntity("/api/v1/songs?size=" + size, JsonNode.class).getStatusCode())
-                    .isEqualTo(HttpStatus.OK);
-            http.getForEntity("/api/v1/videos?size=" + size, JsonNode.class);
-            return StatementCounter.count.get() - before;
+            JsonNode songs = http.getForObject("/api/v1/songs?size=" + size, JsonNode.class);
+            JsonNode videos = http.getForObject("/api/v1/videos?size=" + size, JsonNode.class);
+            int statementsForBoth = StatementCounter.count.get() - before;
+            assertThat(songs.get("items")).hasSize(size);
+            assertThat(videos.get("items")).hasSize(size);
+            return statementsForBoth;
         }).toList();
         assertThat(statements).containsOnly(statements.get(0));
         assertThat(statements.get(0)).isLessThanOrEqualTo(4);
@@ -210,6 +213,21 @@ class GatewayStagesIT extends InfrastructureTest {
         }
         assertThat(http.getForEntity("/api/v1/projects/" + UUID.randomUUID() + "/events", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** Full pages at every size: one project per item (a list shows each task's latest), completed long ago. */
+    private void completedSongsAndVideosOfOtherTasks(int count) {
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("""
+                    INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)
+                    VALUES (?, 'Listed Shop', 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""")
+                    .param(UUID.randomUUID().toString()).update();
+        }
+        for (String table : List.of("song", "video")) {
+            jdbc.sql("INSERT INTO " + table + " (project_id, status, completed_at, created_at, updated_at)"
+                    + " SELECT id, 'completed', '2001-01-01 00:00:00', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)"
+                    + " FROM project WHERE store_name = 'Listed Shop'").update();
+        }
     }
 
     private long project(String name) {
