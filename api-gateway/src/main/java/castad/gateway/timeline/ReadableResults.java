@@ -3,7 +3,6 @@ package castad.gateway.timeline;
 import castad.common.blob.BlobStore;
 import castad.common.event.StageCompleted;
 import castad.common.kafka.EventJson;
-import com.azure.storage.blob.BlobUrlParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +44,9 @@ class ReadableResults {
         if (completed.resultUrl() == null) {
             return entry;
         }
-        BlobUrlParts where = BlobUrlParts.parse(completed.resultUrl());
-        var readable = new StageCompleted(completed.taskId(), completed.stage(), completed.stageId(),
-                blobs.readUrl(where.getBlobContainerName(), where.getBlobName()));
+        String signed = blobs.readUrlOf(completed.resultUrl()).orElseThrow(() ->
+                new IllegalArgumentException("its resultUrl is not in castad's Blob account"));
+        var readable = new StageCompleted(completed.taskId(), completed.stage(), completed.stageId(), signed);
         return new TimelineEntry(entry.eventId(), entry.eventType(), entry.occurredAt(), EventJson.write(readable));
     }
 

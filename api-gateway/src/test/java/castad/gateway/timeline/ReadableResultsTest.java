@@ -9,6 +9,7 @@ import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageStarted;
 import castad.common.kafka.EventJson;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReadableResultsTest {
@@ -18,9 +19,9 @@ class ReadableResultsTest {
 
     @Test
     void aCompletedStagesFileIsHandedOutWithTheSignedUrlOfItsBlob() {
-        when(blobs.readUrl("media", "videos/task-1/7.mp4")).thenReturn("http://blob/media/videos/task-1/7.mp4?sig=x");
-        var stored = new StageCompleted("task-1", Stage.VIDEO, 7,
-                "http://127.0.0.1:10000/devstoreaccount1/media/videos%2Ftask-1%2F7.mp4");
+        String plain = "http://127.0.0.1:10000/devstoreaccount1/media/videos%2Ftask-1%2F7.mp4";
+        when(blobs.readUrlOf(plain)).thenReturn(Optional.of("http://blob/media/videos/task-1/7.mp4?sig=x"));
+        var stored = new StageCompleted("task-1", Stage.VIDEO, 7, plain);
 
         TimelineEntry entry = results.of(entry("StageCompleted", EventJson.write(stored)));
 
@@ -43,6 +44,7 @@ class ReadableResultsTest {
         TimelineEntry unreadable = entry("StageCompleted", "{not json");
         TimelineEntry badUrl = entry("StageCompleted",
                 EventJson.write(new StageCompleted("task-1", Stage.SONG, 2, "not a url")));
+        when(blobs.readUrlOf("not a url")).thenReturn(Optional.empty());
 
         assertThat(results.of(unreadable)).isSameAs(unreadable);
         assertThat(results.of(badUrl)).isSameAs(badUrl);

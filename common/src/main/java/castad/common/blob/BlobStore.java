@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,6 +71,11 @@ public class BlobStore {
      */
     public String readUrl(String container, String name) {
         return readUrls.get(container + '/' + name, key -> signedUrl(container, name));
+    }
+
+    /** The {@link #readUrl} of a blob given by its plain {@link #url}; empty if that is not a URL of this store. */
+    public Optional<String> readUrlOf(String plainUrl) {
+        return BlobLocation.in(service.getAccountUrl(), plainUrl).map(blob -> readUrl(blob.container(), blob.name()));
     }
 
     private String signedUrl(String container, String name) {
