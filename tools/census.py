@@ -56,7 +56,8 @@ def service_counters(port):
         for pattern, key in ((TEMPLATES, "template {0} {1}"), (PROVIDER_CALLS, "provider {2} {1} {0}")):
             found = pattern.match(line)
             if found:
-                totals[key.format(*found.groups())] = totals.get(key.format(*found.groups()), 0.0) + float(value)
+                named = key.format(*found.groups())
+                totals[named] = totals.get(named, 0.0) + float(value)
     return totals
 
 

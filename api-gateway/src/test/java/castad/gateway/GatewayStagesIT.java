@@ -217,12 +217,11 @@ class GatewayStagesIT extends InfrastructureTest {
 
     /** Full pages at every size: one project per item (a list shows each task's latest), completed long ago. */
     private void completedSongsAndVideosOfOtherTasks(int count) {
-        for (int i = 0; i < count; i++) {
-            jdbc.sql("""
-                    INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)
-                    VALUES (?, 'Listed Shop', 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""")
-                    .param(UUID.randomUUID().toString()).update();
-        }
+        jdbc.sql("""
+                INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)
+                SELECT UUID(), 'Listed Shop', 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
+                FROM (WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                      SELECT i FROM n) numbers""").param(count).update();
         for (String table : List.of("song", "video")) {
             jdbc.sql("INSERT INTO " + table + " (project_id, status, completed_at, created_at, updated_at)"
                     + " SELECT id, 'completed', '2001-01-01 00:00:00', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)"
