@@ -22,7 +22,8 @@ from census import Census
 from profiling import Profile
 from samples import multipart, photo
 
-SERVICES = {"api-gateway": 8080, "lyric-worker": 8081, "song-worker": 8082, "video-worker": 8083, "blob-worker": 8084}
+# where each service serves /actuator/prometheus (the gateway: on its management port)
+SERVICES = {"api-gateway": 8085, "lyric-worker": 8081, "song-worker": 8082, "video-worker": 8083, "blob-worker": 8084}
 GAUGES = {
     "threads": re.compile(r'^jvm_threads_live_threads(?:\{[^}]*\})?\s+([0-9.eE+-]+)', re.M),
     "heap": re.compile(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\}\s+([0-9.eE+-]+)', re.M),
@@ -46,6 +47,8 @@ def blob_connection(args):
 def http(method, url, body=None, content_type="application/json", timeout=30):
     data = json.dumps(body).encode() if isinstance(body, (dict, list)) else body
     request = urllib.request.Request(url, data=data, method=method)
+    if os.environ.get("CASTAD_API_KEY"):
+        request.add_header("X-API-Key", os.environ["CASTAD_API_KEY"])
     if data is not None:
         request.add_header("Content-Type", content_type)
     try:
@@ -312,7 +315,7 @@ def ensure_bench_profile(args):
     if status == 200:
         return
     print("bench: restarting api-gateway with the bench profile (calibration endpoints)", flush=True)
-    env = dict(os.environ, SPRING_PROFILES_ACTIVE="bench")
+    env = dict(os.environ, SPRING_PROFILES_ACTIVE="local,bench")
     subprocess.run([args.castad, "restart", "api-gateway"], env=env, check=True, stdout=subprocess.DEVNULL)
     status, _ = http("GET", f"{args.api}/bench/hello", timeout=5)
     if status != 200:

@@ -66,6 +66,8 @@ def http_call(method, url, body=None, headers=None, timeout=10.0, content_type=N
     else:
         data = body
     request = urllib.request.Request(url, data=data, method=method)
+    if os.environ.get("CASTAD_API_KEY"):
+        request.add_header("X-API-Key", os.environ["CASTAD_API_KEY"])
     for name, value in (headers or {}).items():
         request.add_header(name, value)
     if data is not None and content_type:

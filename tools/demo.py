@@ -6,6 +6,7 @@ task's timeline as it happens (Server-Sent Events), and ends with the video's UR
 it downloads as an MP4. Exits non-zero if the pipeline fails or takes too long.
 """
 import json
+import os
 import sys
 import time
 import urllib.request
@@ -13,12 +14,14 @@ import urllib.request
 from samples import multipart, photo
 
 API = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+# the local stack's key (./castad demo exports it from .castad/api-key)
+KEY = {"X-API-Key": os.environ["CASTAD_API_KEY"]} if os.environ.get("CASTAD_API_KEY") else {}
 TIMEOUT_S = float(sys.argv[2]) if len(sys.argv) > 2 else 300
 
 
 def call(method, path, body=None, content_type="application/json"):
     data = json.dumps(body).encode() if isinstance(body, dict) else body
-    request = urllib.request.Request(API + path, data=data, method=method)
+    request = urllib.request.Request(API + path, data=data, method=method, headers=KEY)
     if data is not None:
         request.add_header("Content-Type", content_type)
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -28,7 +31,7 @@ def call(method, path, body=None, content_type="application/json"):
 def follow(task_id, started):
     """Prints the timeline until the pipeline ends; returns its last event name."""
     request = urllib.request.Request(f"{API}/api/v1/projects/{task_id}/events",
-                                     headers={"Accept": "text/event-stream"})
+                                     headers={"Accept": "text/event-stream", **KEY})
     with urllib.request.urlopen(request, timeout=TIMEOUT_S) as stream:
         name = None
         for raw in stream:

@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import castad.common.event.Topics;
 import castad.testsupport.InfrastructureTest;
-import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
+import castad.testsupport.KafkaProbe;
+import castad.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,11 @@ class GatewayApiIT extends InfrastructureTest {
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
+
+    @BeforeEach
+    void asAlice() {
+        TestApiKeys.sendAs(http.getRestTemplate(), TestApiKeys.ALICE);
+    }
 
     @Test
     void createsAProjectAndShowsItWithNoImagesAndNoStagesYet() {

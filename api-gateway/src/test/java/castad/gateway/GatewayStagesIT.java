@@ -3,6 +3,7 @@ package castad.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import castad.common.callback.CallbackSettings;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageQueued;
@@ -10,15 +11,17 @@ import castad.common.event.StageStarted;
 import castad.common.event.Topics;
 import castad.common.outbox.Outbox;
 import castad.testsupport.InfrastructureTest;
-import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
+import castad.testsupport.KafkaProbe;
 import castad.testsupport.SseProbe;
+import castad.testsupport.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,11 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "castad.callbacks.token=the-test-callback-token")
+        properties = "castad.callbacks.secret=the-test-callback-secret")
 @Import(StatementCounter.class)
 class GatewayStagesIT extends InfrastructureTest {
-
-    private static final String TOKEN = "the-test-callback-token";
 
     @Autowired
     TestRestTemplate http;
@@ -48,8 +49,15 @@ class GatewayStagesIT extends InfrastructureTest {
     Outbox outbox;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    CallbackSettings callbacks;
     @LocalServerPort
     int port;
+
+    @BeforeEach
+    void asAlice() {
+        TestApiKeys.sendAs(http.getRestTemplate(), TestApiKeys.ALICE);
+    }
 
     @Test
     void aSongNeedsCompletedLyricsAndAVideoNeedsASongAndAPhoto() {
@@ -137,24 +145,41 @@ class GatewayStagesIT extends InfrastructureTest {
     }
 
     @Test
-    void providerWebhooksWithTheRightTokenArePassedOnAndOthersRefused() {
+    void aWebhookIsPassedOnOnlyWithItsOwnStagesTokenAndTheProviderIdCastadStored() {
         long project = project("Taco Stand");
         String taskId = taskId(project);
         long song = stageRow("song", project, "processing");
-        String body = "{\"code\":200,\"data\":{\"callbackType\":\"complete\",\"task_id\":\"abc\"}}";
+        long otherSong = stageRow("song", project("Other Stand"), "processing");
+        long video = stageRow("video", project, "processing");
+        jdbc.sql("UPDATE song SET external_id = 'suno-abc' WHERE id = ?").param(song).update();
+        // refused bodies say so: a refused one passed on would reach the topic before the right one (one partition)
+        String body = "{\"msg\":\"refused\",\"data\":{\"callbackType\":\"complete\",\"task_id\":\"suno-abc\"}}";
+        String rightBody = "{\"msg\":\"right\",\"data\":{\"callbackType\":\"complete\",\"task_id\":\"suno-abc\"}}";
+        String forgedId = "{\"code\":200,\"data\":{\"callbackType\":\"complete\",\"task_id\":\"suno-evil\"}}";
 
         try (var probe = new KafkaProbe(List.of(Topics.PROVIDER_CALLBACKS))) {
-            ResponseEntity<JsonNode> wrong = callback("suno", "not-the-token", song, body);
-            ResponseEntity<JsonNode> right = callback("suno", TOKEN, song, body);
-            ResponseEntity<JsonNode> unknown = callback("creatomate", TOKEN, 987_654_321L, "{}");
+            assertProblem(callback("suno", "not-the-token", song, body), HttpStatus.UNAUTHORIZED, "token");
+            assertProblem(callback("suno", token(callbacks.sunoUrl(otherSong)), song, body),
+                    HttpStatus.UNAUTHORIZED, "token");
+            assertProblem(callback("suno", token(callbacks.creatomateUrl(song)), song, body),
+                    HttpStatus.UNAUTHORIZED, "token");
+            assertProblem(callback("creatomate", token(callbacks.sunoUrl(video)), video, "{\"id\":\"r\"}"),
+                    HttpStatus.UNAUTHORIZED, "token");
+            assertProblem(callback("suno", token(callbacks.sunoUrl(song)), song, forgedId), HttpStatus.NOT_FOUND,
+                    "provider id");
+            assertProblem(callback("suno", token(callbacks.sunoUrl(987_654_321L)), 987_654_321L, body),
+                    HttpStatus.NOT_FOUND, "provider id");
+            ResponseEntity<JsonNode> right = callback("suno", token(callbacks.sunoUrl(song)), song, rightBody);
 
-            assertProblem(wrong, HttpStatus.UNAUTHORIZED, "token");
             assertThat(right.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.OK);
             Message passed = probe.forTask(taskId, 1).get(0);
             assertThat(passed.header("eventType")).isEqualTo("SunoCallback");
-            assertThat(passed.value()).contains("\"songId\":" + song).contains("callbackType");
+            assertThat(passed.value()).contains("\"songId\":" + song).contains("right");
         }
+    }
+
+    private static String token(String callbackUrl) {
+        return callbackUrl.substring(callbackUrl.indexOf("token=") + "token=".length());
     }
 
     @Test
@@ -218,8 +243,8 @@ class GatewayStagesIT extends InfrastructureTest {
     /** Full pages at every size: one project per item (a list shows each task's latest), completed long ago. */
     private void completedSongsAndVideosOfOtherTasks(int count) {
         jdbc.sql("""
-                INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)
-                SELECT UUID(), 'Listed Shop', 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
+                INSERT INTO project (task_id, owner, store_name, region, language, created_at, updated_at)
+                SELECT UUID(), 'alice', 'Listed Shop', 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
                 FROM (WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
                       SELECT i FROM n) numbers""").param(count).update();
         for (String table : List.of("song", "video")) {
@@ -232,8 +257,8 @@ class GatewayStagesIT extends InfrastructureTest {
     private long project(String name) {
         String taskId = UUID.randomUUID().toString();
         jdbc.sql("""
-                INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)
-                VALUES (?, ?, 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").params(taskId, name).update();
+                INSERT INTO project (task_id, owner, store_name, region, language, created_at, updated_at)
+                VALUES (?, 'alice', ?, 'Seoul', 'ko', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").params(taskId, name).update();
         return jdbc.sql("SELECT id FROM project WHERE task_id = ?").param(taskId).query(Long.class).single();
     }
 

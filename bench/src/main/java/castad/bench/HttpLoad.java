@@ -32,6 +32,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class HttpLoad {
 
+    /** The local stack's key ({@code ./castad bench} exports it): the task view needs one. */
+    private static final String API_KEY_HEADER = System.getenv().getOrDefault("CASTAD_API_KEY", "").isEmpty()
+            ? "" : "X-API-Key: " + System.getenv("CASTAD_API_KEY") + "\r\n";
+
     private final List<URI> targets;
     private final int connections;
     private final double rate;
@@ -184,7 +188,7 @@ public final class HttpLoad {
             for (URI target : targets) {
                 String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
                 requests.add(("GET " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                        + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nAccept: application/json\r\n" + API_KEY_HEADER + "\r\n").getBytes(StandardCharsets.US_ASCII));
             }
             turn = (int) (Math.random() * requests.size());
         }

@@ -51,6 +51,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class PipelineBench {
 
+    /** The local stack's key, which {@code ./castad bench} exports. */
+    private static final String API_KEY = System.getenv().getOrDefault("CASTAD_API_KEY", "");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] PHOTO = photo();
     private static final int SUBMITTERS = 64;
@@ -157,7 +160,8 @@ public final class PipelineBench {
 
     private HttpRequest post(String path, String contentType, byte[] body) {
         return HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Content-Type", contentType).header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private CompletableFuture<String> send(HttpRequest request) {

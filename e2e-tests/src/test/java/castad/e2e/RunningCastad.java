@@ -4,6 +4,7 @@ import castad.blob.BlobWorkerApplication;
 import castad.gateway.GatewayApplication;
 import castad.lyric.LyricWorkerApplication;
 import castad.song.SongWorkerApplication;
+import castad.testsupport.TestApiKeys;
 import castad.testsupport.TestInfrastructure;
 import castad.testsupport.TestSimulators;
 import castad.video.VideoWorkerApplication;
@@ -32,7 +33,8 @@ final class RunningCastad {
         if (gatewayUrl == null) {
             start();
         }
-        return RestClient.create(gatewayUrl);
+        return RestClient.builder().baseUrl(gatewayUrl)
+                .defaultHeader(TestApiKeys.HEADER, TestApiKeys.ALICE).build();
     }
 
     static String gatewayUrl() {
@@ -45,10 +47,12 @@ final class RunningCastad {
         return services.get(service).getBean(type);
     }
 
-    /** Where a service answers HTTP (its actuator endpoints). */
+    /** Where a service answers its actuator endpoints (the gateway: on its management port). */
     static String url(Class<?> service) {
         api();
-        return "http://127.0.0.1:" + services.get(service).getEnvironment().getProperty("local.server.port");
+        var environment = services.get(service).getEnvironment();
+        return "http://127.0.0.1:" + environment.getProperty("local.management.port",
+                environment.getProperty("local.server.port"));
     }
 
     private static void start() {
@@ -58,7 +62,7 @@ final class RunningCastad {
         common.put("castad.openai.simulator-url", simulators);
         common.put("castad.suno.simulator-url", simulators);
         common.put("castad.creatomate.simulator-url", simulators);
-        common.put("castad.callbacks.token", "end-to-end-callback-token");
+        common.put("castad.callbacks.secret", "end-to-end-callback-secret");
         // Providers answer in about a second here; polls and deadlines are scaled down to match.
         common.put("castad.song.first-poll", "2s");
         common.put("castad.song.poll-interval", "1s");
@@ -77,7 +81,9 @@ final class RunningCastad {
         common.put("castad.lyric.stale-pending", "3s");
         common.put("castad.lyric.sweep-interval", "1s");
         common.put("castad.video.stale-pending", "3s");
-        ConfigurableApplicationContext gateway = run(GatewayApplication.class, common);
+        var gatewayProperties = new HashMap<>(common);
+        gatewayProperties.put("management.server.port", "0");
+        ConfigurableApplicationContext gateway = run(GatewayApplication.class, gatewayProperties);
         gatewayUrl = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
         common.put("castad.callbacks.base-url", gatewayUrl);
         List.of(LyricWorkerApplication.class, SongWorkerApplication.class, VideoWorkerApplication.class,

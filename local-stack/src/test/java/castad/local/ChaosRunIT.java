@@ -31,10 +31,12 @@ class ChaosRunIT {
     private static final Path LOGS = ROOT.resolve("local-stack/target/chaos-run");
     private static final Pattern REPORT = Pattern.compile("^CHAOS pipelines=(\\d+) completed=(\\d+) failed=(\\d+)"
             + " lost=(\\d+) duplicate_paid=(\\d+) resubmissions=(\\d+) seconds=(\\d+)$", Pattern.MULTILINE);
-    private static final Map<String, String> PORTS = Map.of("CASTAD_KAFKA_PORT", "19092",
-            "CASTAD_KAFKA_CONTROLLER_PORT", "19093", "CASTAD_DB_PORT", "13307", "CASTAD_AZURITE_PORT", "20000",
-            "CASTAD_SIMULATORS_PORT", "18090", "CASTAD_GATEWAY_PORT", "18080", "CASTAD_LYRIC_PORT", "18081",
-            "CASTAD_SONG_PORT", "18082", "CASTAD_VIDEO_PORT", "18083", "CASTAD_BLOB_PORT", "18084");
+    private static final Map<String, String> PORTS = Map.ofEntries(Map.entry("CASTAD_KAFKA_PORT", "19092"),
+            Map.entry("CASTAD_KAFKA_CONTROLLER_PORT", "19093"), Map.entry("CASTAD_DB_PORT", "13307"),
+            Map.entry("CASTAD_AZURITE_PORT", "20000"), Map.entry("CASTAD_SIMULATORS_PORT", "18090"),
+            Map.entry("CASTAD_GATEWAY_PORT", "18080"), Map.entry("CASTAD_GATEWAY_MANAGEMENT_PORT", "18085"),
+            Map.entry("CASTAD_LYRIC_PORT", "18081"), Map.entry("CASTAD_SONG_PORT", "18082"),
+            Map.entry("CASTAD_VIDEO_PORT", "18083"), Map.entry("CASTAD_BLOB_PORT", "18084"));
 
     @BeforeAll
     static void up() throws Exception {

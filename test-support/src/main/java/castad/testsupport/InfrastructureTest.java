@@ -1,9 +1,15 @@
 package castad.testsupport;
 
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base of Spring integration tests: the context talks to this JVM's real Kafka, MariaDB and Azurite. */
+/**
+ * Base of Spring integration tests: the context talks to this JVM's real Kafka, MariaDB and Azurite, in the
+ * {@code local} profile (development secrets allowed, the simulators on 127.0.0.1 allow-listed), and a
+ * gateway accepts the {@link TestApiKeys}.
+ */
+@ActiveProfiles("local")
 public abstract class InfrastructureTest {
 
     @DynamicPropertySource
@@ -14,5 +20,6 @@ public abstract class InfrastructureTest {
         registry.add("spring.datasource.username", () -> "root");
         registry.add("spring.datasource.password", () -> "");
         registry.add("castad.blob.connection-string", TestInfrastructure::blobConnectionString);
+        registry.add(TestApiKeys.PROPERTY, TestApiKeys::configured);
     }
 }

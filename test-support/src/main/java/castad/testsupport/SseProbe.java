@@ -19,10 +19,16 @@ public final class SseProbe implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final InputStream body;
 
+    /** A stream as alice ({@link TestApiKeys#ALICE}) sees it. */
     public SseProbe(String url) {
+        this(url, TestApiKeys.ALICE);
+    }
+
+    public SseProbe(String url, String apiKey) {
         try {
             HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                    .header("Accept", "text/event-stream").header(TestApiKeys.HEADER, apiKey).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The event stream answered " + response.statusCode());
             }

@@ -37,6 +37,8 @@ public final class TestInfrastructure {
         properties.put("spring.datasource.username", "root");
         properties.put("spring.datasource.password", "");
         properties.put("castad.blob.connection-string", blobConnectionString());
+        properties.put("spring.profiles.active", "local");
+        properties.put(TestApiKeys.PROPERTY, TestApiKeys.configured());
         return properties;
     }
 

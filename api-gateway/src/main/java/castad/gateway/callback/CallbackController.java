@@ -1,15 +1,18 @@
 package castad.gateway.callback;
 
-import castad.common.callback.CallbackSettings;
 import castad.common.event.CreatomateCallback;
 import castad.common.event.ProviderCallback;
 import castad.common.event.Stage;
 import castad.common.event.SunoCallback;
 import castad.common.kafka.EventRecords;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,10 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Provider webhooks: check the token of the URL we handed out, put the body on
- * {@code castad.provider.callbacks} for the worker that owns the stage, and answer at once. The body is not
- * interpreted here. If Kafka cannot take it, the provider gets a 503 and may try again; a lost webhook is
- * also covered by the workers' polling.
+ * Provider webhooks, their token already checked ({@link CallbackTokens}): the body must name the provider's
+ * id that castad stored for the row, or nothing is passed on (a token leaked with one URL cannot complete a
+ * stage with somebody else's file). The body goes on {@code castad.provider.callbacks} for the worker that
+ * owns the stage, uninterpreted beyond that id, and the provider gets its answer at once. If Kafka cannot
+ * take it, the provider gets a 503 and may try again; a lost webhook is also covered by the workers' polling.
  */
 @RestController
 class CallbackController {
@@ -35,55 +39,63 @@ class CallbackController {
     private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
     private static final long SEND_TIMEOUT_SECONDS = 5;
 
-    private final CallbackSettings settings;
     private final JdbcClient jdbc;
     private final KafkaOperations<String, Object> kafka;
+    private final ObjectMapper json;
 
-    CallbackController(CallbackSettings settings, JdbcClient jdbc, KafkaOperations<String, Object> kafka) {
-        this.settings = settings;
+    CallbackController(JdbcClient jdbc, KafkaOperations<String, Object> kafka, ObjectMapper json) {
         this.jdbc = jdbc;
         this.kafka = kafka;
+        this.json = json;
     }
 
     @PostMapping("/api/v1/callbacks/suno")
-    ResponseEntity<Map<String, String>> suno(@RequestParam String token, @RequestParam long ref,
-                                             @RequestBody byte[] body) {
-        return receive(token, Stage.SONG, ref, taskId -> new SunoCallback(taskId, ref, text(body)));
+    ResponseEntity<Map<String, String>> suno(@RequestParam long ref, @RequestBody byte[] body) {
+        String text = text(body);
+        return receive(Stage.SONG, ref, read(text).path("data").path("task_id").asText(""),
+                taskId -> new SunoCallback(taskId, ref, text));
     }
 
     @PostMapping("/api/v1/callbacks/creatomate")
-    ResponseEntity<Map<String, String>> creatomate(@RequestParam String token, @RequestParam long ref,
-                                                   @RequestBody byte[] body) {
-        return receive(token, Stage.VIDEO, ref, taskId -> new CreatomateCallback(taskId, ref, text(body)));
+    ResponseEntity<Map<String, String>> creatomate(@RequestParam long ref, @RequestBody byte[] body) {
+        String text = text(body);
+        return receive(Stage.VIDEO, ref, read(text).path("id").asText(""),
+                taskId -> new CreatomateCallback(taskId, ref, text));
     }
 
-    private ResponseEntity<Map<String, String>> receive(String token, Stage stage, long ref,
-                                                        java.util.function.Function<String, ProviderCallback> callback) {
-        checkToken(token);
-        var taskId = jdbc.sql("SELECT p.task_id FROM " + stage.name().toLowerCase(java.util.Locale.ROOT)
-                        + " s JOIN project p ON p.id = s.project_id WHERE s.id = ?")
-                .param(ref).query(String.class).optional();
-        if (taskId.isEmpty()) {
-            log.warn("{} callback for unknown {} {}: ignored", stage, stage, ref);
-            return ResponseEntity.ok(Map.of("status", "ignored"));
-        }
+    private ResponseEntity<Map<String, String>> receive(Stage stage, long ref, String providerId,
+                                                        Function<String, ProviderCallback> callback) {
+        String taskId = jdbc.sql("SELECT p.task_id FROM " + stage.name().toLowerCase(Locale.ROOT)
+                        + " s JOIN project p ON p.id = s.project_id"
+                        + " WHERE s.id = ? AND s.external_id = ? AND s.status = 'processing'")
+                .params(ref, providerId).query(String.class).optional()
+                .orElseThrow(() -> notAwaited(stage, ref));
         try {
-            kafka.send(EventRecords.of(callback.apply(taskId.get()))).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            kafka.send(EventRecords.of(callback.apply(taskId))).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Could not hand a {} callback to Kafka: {}", stage, e.getMessage());
-            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE, "The callback could not be recorded; please retry"), e);
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "The callback could not be recorded; please retry", e);
         }
         return ResponseEntity.ok(Map.of("status", "received"));
     }
 
-    private void checkToken(String token) {
-        boolean valid = MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                settings.token().getBytes(StandardCharsets.UTF_8));
-        if (!valid) {
-            throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.UNAUTHORIZED, "Unknown callback token"), null);
+    private static ErrorResponseException notAwaited(Stage stage, long ref) {
+        log.warn("{} webhook for {} {} names another provider id than the stored one (or none): refused",
+                stage, stage, ref);
+        return problem(HttpStatus.NOT_FOUND, "No " + stage.name().toLowerCase(Locale.ROOT)
+                + " with this ref awaits a webhook about this provider id (unknown, another id, or already ended)", null);
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "The webhook body is not valid JSON", null);
         }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String detail, Throwable cause) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), cause);
     }
 
     private static String text(byte[] body) {

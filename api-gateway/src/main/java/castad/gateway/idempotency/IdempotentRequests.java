@@ -1,5 +1,6 @@
 package castad.gateway.idempotency;
 
+import castad.gateway.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -48,11 +49,13 @@ public class IdempotentRequests {
     }
 
     /**
+     * @param caller  whose key it is: keys of different callers never meet, even when they are equal
      * @param key     the header's value, or null (then the action simply runs)
-     * @param scope   what the key is for: method and path
+     * @param target  what the key is for: method and path
      * @param request the request's body (or null), to tell a retry from another request under the same key
      */
-    public ResponseEntity<?> run(String key, String scope, Object request, Supplier<ResponseEntity<?>> action) {
+    public ResponseEntity<?> run(Caller caller, String key, String target, Object request,
+                                 Supplier<ResponseEntity<?>> action) {
         if (key == null) {
             return action.get();
         }
@@ -60,6 +63,7 @@ public class IdempotentRequests {
             throw new IdempotencyKeyMisused(HttpStatus.BAD_REQUEST,
                     HEADER + " must be 1 to 200 visible ASCII characters");
         }
+        String scope = caller.name() + " " + target;
         String hash = sha256(write(request));
         try {
             return transactions.execute(status -> firstRun(key, scope, hash, action));

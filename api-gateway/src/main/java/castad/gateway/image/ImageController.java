@@ -1,9 +1,11 @@
 package castad.gateway.image;
 
 import castad.common.blob.BlobStore;
+import castad.gateway.security.Caller;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -24,8 +26,8 @@ class ImageController {
 
     @PostMapping(path = "/api/v1/projects/{taskId}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    UploadedImages upload(@PathVariable String taskId, @RequestPart("files") List<MultipartFile> files) {
-        List<ImageView> added = images.add(taskId, files).stream().map(image -> ImageView.of(image, blobs)).toList();
+    UploadedImages upload(@AuthenticationPrincipal Caller caller, @PathVariable String taskId, @RequestPart("files") List<MultipartFile> files) {
+        List<ImageView> added = images.add(caller, taskId, files).stream().map(image -> ImageView.of(image, blobs)).toList();
         return new UploadedImages(taskId, added);
     }
 

@@ -5,6 +5,7 @@ import castad.common.blob.BlobStore;
 import castad.common.blob.StoredBlob;
 import castad.gateway.project.Project;
 import castad.gateway.project.Projects;
+import castad.gateway.security.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,22 +40,22 @@ public class Images {
         this.clock = clock;
     }
 
-    public List<Image> add(String taskId, List<MultipartFile> files) {
-        Project project = projects.get(taskId);
+    public List<Image> add(Caller caller, String taskId, List<MultipartFile> files) {
+        Project project = projects.get(caller, taskId);
         List<ImageUpload> uploads = ImageUpload.validate(files);
         checkLimit(repository.lastOrder(project.id()), uploads.size());
         List<Stored> stored = new ArrayList<>();
         try {
             uploads.forEach(upload -> stored.add(new Stored(upload, upload.store(blobs, blobSettings, taskId))));
-            return transactions.execute(status -> record(taskId, stored));
+            return transactions.execute(status -> record(caller, taskId, stored));
         } catch (RuntimeException e) {
             stored.forEach(s -> blobs.delete(s.blob().container(), s.blob().name()));
             throw e;
         }
     }
 
-    private List<Image> record(String taskId, List<Stored> stored) {
-        Project project = projects.lock(taskId);
+    private List<Image> record(Caller caller, String taskId, List<Stored> stored) {
+        Project project = projects.lock(caller, taskId);
         int last = repository.lastOrder(project.id());
         checkLimit(last, stored.size());
         List<Image> images = new ArrayList<>();

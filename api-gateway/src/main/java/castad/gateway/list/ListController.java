@@ -1,8 +1,10 @@
 package castad.gateway.list;
 
 import castad.common.event.Stage;
+import castad.gateway.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,14 +19,14 @@ class ListController {
     }
 
     @GetMapping("/api/v1/videos")
-    ListPage videos(@RequestParam(defaultValue = "0") @Min(0) int page,
+    ListPage videos(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
-        return lists.page(Stage.VIDEO, page, size);
+        return lists.page(caller, Stage.VIDEO, page, size);
     }
 
     @GetMapping("/api/v1/songs")
-    ListPage songs(@RequestParam(defaultValue = "0") @Min(0) int page,
+    ListPage songs(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
-        return lists.page(Stage.SONG, page, size);
+        return lists.page(caller, Stage.SONG, page, size);
     }
 }

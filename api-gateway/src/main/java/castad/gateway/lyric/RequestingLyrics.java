@@ -6,6 +6,7 @@ import castad.common.event.StageQueued;
 import castad.common.outbox.Outbox;
 import castad.gateway.project.Project;
 import castad.gateway.project.Projects;
+import castad.gateway.security.Caller;
 import castad.gateway.stage.StageAlreadyRunning;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -31,8 +32,8 @@ public class RequestingLyrics {
     }
 
     @Transactional
-    public Lyric request(String taskId, String instructions) {
-        Project project = projects.lock(taskId);
+    public Lyric request(Caller caller, String taskId, String instructions) {
+        Project project = projects.lock(caller, taskId);
         if (lyrics.isRunning(project.id())) {
             throw new StageAlreadyRunning("lyric", taskId);
         }

@@ -10,6 +10,7 @@ import castad.gateway.lyric.Lyric;
 import castad.gateway.lyric.LyricRepository;
 import castad.gateway.project.Project;
 import castad.gateway.project.Projects;
+import castad.gateway.security.Caller;
 import castad.gateway.stage.StageAlreadyRunning;
 import castad.gateway.stage.StageDefaults;
 import castad.gateway.stage.StageNotReady;
@@ -53,8 +54,8 @@ public class PipelineRuns {
     }
 
     @Transactional
-    public long start(String taskId, PipelineOptions options) {
-        Project project = projects.lock(taskId);
+    public long start(Caller caller, String taskId, PipelineOptions options) {
+        Project project = projects.lock(caller, taskId);
         refuseWhileBusy(project, taskId);
         if (images.lastOrder(project.id()) == 0) {
             throw new StageNotReady("A pipeline ends in a video, which needs photos: upload images first");

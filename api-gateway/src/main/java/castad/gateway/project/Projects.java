@@ -1,10 +1,16 @@
 package castad.gateway.project;
 
+import castad.gateway.security.Caller;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating projects and finding them by their public id. */
+/**
+ * Creating projects and finding them by their public id, for the caller: another key's project is not found
+ * (a 404, as if it did not exist, so a task id says nothing to whoever is not its owner).
+ */
 @Service
 public class Projects {
 
@@ -17,17 +23,21 @@ public class Projects {
     }
 
     @Transactional
-    public Project create(CreateProjectRequest request) {
-        return repository.save(Project.create(request, clock.instant()));
+    public Project create(Caller caller, CreateProjectRequest request) {
+        return repository.save(Project.create(caller.name(), request, clock.instant()));
     }
 
-    public Project get(String taskId) {
-        return repository.findByTaskId(taskId).orElseThrow(() -> new ProjectNotFound(taskId));
+    public Project get(Caller caller, String taskId) {
+        return visible(caller, taskId, repository.findByTaskId(taskId));
     }
 
     /** Must run inside the caller's transaction: holds the project's row lock until it commits. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Project lock(String taskId) {
-        return repository.lockByTaskId(taskId).orElseThrow(() -> new ProjectNotFound(taskId));
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Project lock(Caller caller, String taskId) {
+        return visible(caller, taskId, repository.lockByTaskId(taskId));
+    }
+
+    private static Project visible(Caller caller, String taskId, Optional<Project> project) {
+        return project.filter(found -> caller.owns(found.owner())).orElseThrow(() -> new ProjectNotFound(taskId));
     }
 }

@@ -2,9 +2,11 @@ package castad.gateway.stage;
 
 import castad.common.event.Stage;
 import castad.gateway.idempotency.IdempotentRequests;
+import castad.gateway.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,20 +28,22 @@ class StageController {
 
     /** 202 with the pending song; 409 while one runs or before the lyrics are completed. */
     @PostMapping("/api/v1/projects/{taskId}/songs")
-    ResponseEntity<?> song(@PathVariable String taskId, @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+    ResponseEntity<?> song(@AuthenticationPrincipal Caller caller, @PathVariable String taskId,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                            @Valid @RequestBody(required = false) SongOptions body) {
-        return idempotency.run(idempotencyKey, "POST /api/v1/projects/" + taskId + "/songs", body, () -> {
-            long id = starting.song(taskId, body == null ? SongOptions.NONE : body);
+        return idempotency.run(caller, idempotencyKey, "POST /api/v1/projects/" + taskId + "/songs", body, () -> {
+            long id = starting.song(caller, taskId, body == null ? SongOptions.NONE : body);
             return accepted(taskId, views.byId(Stage.SONG, id));
         });
     }
 
     /** 202 with the pending video; 409 while one runs, or before a song is completed and a photo uploaded. */
     @PostMapping("/api/v1/projects/{taskId}/videos")
-    ResponseEntity<?> video(@PathVariable String taskId, @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+    ResponseEntity<?> video(@AuthenticationPrincipal Caller caller, @PathVariable String taskId,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                             @Valid @RequestBody(required = false) VideoOptions body) {
-        return idempotency.run(idempotencyKey, "POST /api/v1/projects/" + taskId + "/videos", body, () -> {
-            long id = starting.video(taskId, body == null ? VideoOptions.NONE : body);
+        return idempotency.run(caller, idempotencyKey, "POST /api/v1/projects/" + taskId + "/videos", body, () -> {
+            long id = starting.video(caller, taskId, body == null ? VideoOptions.NONE : body);
             return accepted(taskId, views.byId(Stage.VIDEO, id));
         });
     }

@@ -8,6 +8,7 @@ import castad.common.outbox.Outbox;
 import castad.gateway.image.ImageRepository;
 import castad.gateway.project.Project;
 import castad.gateway.project.Projects;
+import castad.gateway.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +35,8 @@ public class StartingStages {
     }
 
     @Transactional
-    public long song(String taskId, SongOptions options) {
-        Project project = lockIdle(taskId, Stage.SONG);
+    public long song(Caller caller, String taskId, SongOptions options) {
+        Project project = lockIdle(caller, taskId, Stage.SONG);
         long lyricId = rows.latestCompleted(Stage.LYRIC, project.id())
                 .orElseThrow(() -> new StageNotReady("A song needs completed lyrics: request lyrics first"));
         long songId = rows.insertSong(project.id(), lyricId, null, defaults.style(options.style()),
@@ -46,8 +47,8 @@ public class StartingStages {
     }
 
     @Transactional
-    public long video(String taskId, VideoOptions options) {
-        Project project = lockIdle(taskId, Stage.VIDEO);
+    public long video(Caller caller, String taskId, VideoOptions options) {
+        Project project = lockIdle(caller, taskId, Stage.VIDEO);
         long songId = rows.latestCompleted(Stage.SONG, project.id())
                 .orElseThrow(() -> new StageNotReady("A video needs a completed song: request a song first"));
         if (images.lastOrder(project.id()) == 0) {
@@ -59,8 +60,8 @@ public class StartingStages {
         return videoId;
     }
 
-    private Project lockIdle(String taskId, Stage stage) {
-        Project project = projects.lock(taskId);
+    private Project lockIdle(Caller caller, String taskId, Stage stage) {
+        Project project = projects.lock(caller, taskId);
         if (rows.isRunning(stage, project.id())) {
             throw new StageAlreadyRunning(stage.name().toLowerCase(java.util.Locale.ROOT), taskId);
         }

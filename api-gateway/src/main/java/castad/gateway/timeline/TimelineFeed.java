@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,15 @@ class TimelineFeed implements SmartLifecycle, ConsumerSeekAware {
         }
         history.ofAll(watchers.keySet()).forEach((taskId, recorded) ->
                 watchers.getOrDefault(taskId, Set.of()).forEach(stream -> stream.catchUp(recorded)));
+    }
+
+    /**
+     * A comment to every open stream now and then: a client that left is found at the next write (its stream
+     * ends and frees its place in the key's quota), and proxies do not cut an idle stream.
+     */
+    @Scheduled(fixedDelayString = "${castad.timeline.heartbeat:PT15S}", initialDelayString = "${castad.timeline.heartbeat:PT15S}")
+    void heartbeat() {
+        watchers.values().forEach(streams -> streams.forEach(TimelineStream::heartbeat));
     }
 
     Runnable watch(String taskId, TimelineStream watcher) {

@@ -55,6 +55,10 @@ final class TimelineStream implements Consumer<TimelineEntry> {
                 .data(entry.json(), MediaType.APPLICATION_JSON));
     }
 
+    synchronized void heartbeat() {
+        sendQuietly(SseEmitter.event().comment("heartbeat"));
+    }
+
     void end() {
         emitter.complete();
     }

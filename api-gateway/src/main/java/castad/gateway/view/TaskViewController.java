@@ -1,5 +1,7 @@
 package castad.gateway.view;
 
+import castad.gateway.security.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,7 +16,7 @@ class TaskViewController {
     }
 
     @GetMapping("/api/v1/projects/{taskId}")
-    TaskView get(@PathVariable String taskId) {
-        return views.get(taskId);
+    TaskView get(@AuthenticationPrincipal Caller caller, @PathVariable String taskId) {
+        return views.get(caller, taskId);
     }
 }

@@ -6,6 +6,7 @@ import castad.gateway.lyric.LyricView;
 import castad.gateway.pipeline.PipelineView;
 import castad.gateway.project.ProjectNotFound;
 import castad.gateway.project.ProjectView;
+import castad.gateway.security.Caller;
 import castad.gateway.stage.StageView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +36,7 @@ public class TaskViews {
             + " %1$s.error_message AS %1$s_error_message, %1$s.created_at AS %1$s_created_at,"
             + " %1$s.updated_at AS %1$s_updated_at, %1$s.started_at AS %1$s_started_at,"
             + " %1$s.completed_at AS %1$s_completed_at";
-    private static final String VIEW = "SELECT p.task_id, p.store_name, p.region, p.address, p.description,"
+    private static final String VIEW = "SELECT p.task_id, p.owner, p.store_name, p.region, p.address, p.description,"
             + " p.language, p.template_id, p.created_at, p.updated_at,"
             + " l.id AS l_id, l.status AS l_status, l.lyric_text AS l_text, l.error_code AS l_error_code,"
             + " l.error_message AS l_error_message, l.created_at AS l_created_at, l.updated_at AS l_updated_at,"
@@ -60,18 +63,16 @@ public class TaskViews {
         this.blobs = blobs;
     }
 
-    public TaskView get(String taskId) {
-        TaskView view = jdbc.sql(VIEW).param(taskId).query(this::view);
-        if (view == null) {
-            throw new ProjectNotFound(taskId);
-        }
-        return view;
+    /** The caller's task; another key's task is not found. */
+    public TaskView get(Caller caller, String taskId) {
+        return jdbc.sql(VIEW).param(taskId).query((ResultSetExtractor<Optional<TaskView>>) rs -> view(caller, rs))
+                .orElseThrow(() -> new ProjectNotFound(taskId));
     }
 
     /** Every row has the project and its stages; each has one photo, or none when there are no photos. */
-    private TaskView view(ResultSet rs) throws SQLException {
-        if (!rs.next()) {
-            return null;
+    private Optional<TaskView> view(Caller caller, ResultSet rs) throws SQLException {
+        if (!rs.next() || !caller.owns(rs.getString("owner"))) {
+            return Optional.empty();
         }
         var project = new ProjectView(rs.getString("task_id"), rs.getString("store_name"), rs.getString("region"),
                 rs.getString("address"), rs.getString("description"), rs.getString("language"),
@@ -89,7 +90,7 @@ public class TaskViews {
             }
         } while (rs.next());
         images.sort(Comparator.comparingInt(ImageView::order));
-        return new TaskView(project, images, lyric, song, video, pipeline);
+        return Optional.of(new TaskView(project, images, lyric, song, video, pipeline));
     }
 
     private static LyricView lyric(ResultSet rs) throws SQLException {

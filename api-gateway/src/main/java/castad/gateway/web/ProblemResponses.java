@@ -1,6 +1,8 @@
 package castad.gateway.web;
 
+import castad.gateway.quota.BodyTooLarge;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -61,12 +63,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+        if (tooLarge(ex) instanceof BodyTooLarge tooLarge) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            body.setTitle("Request too large");
+            return handleExceptionInternal(ex, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        String detail = ex.getCause() instanceof UnrecognizedPropertyException unknown
+                ? "Unknown field '" + unknown.getPropertyName() + "'; the fields are " + unknown.getKnownPropertyIds()
+                : ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
                 ? "Field '" + mismatch.getPath().get(0).getFieldName() + "' has the wrong type"
                 : "The request body is not valid JSON";
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle("Unreadable request");
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static Throwable tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler

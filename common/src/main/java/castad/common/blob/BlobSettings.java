@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectionString an account-key connection string (needed to sign read SAS URLs); Azurite's locally
  * @param imagesContainer  where uploaded photos go
  * @param mediaContainer   where generated songs and videos go
- * @param readUrlTtl       how long a URL handed to a client stays downloadable
+ * @param readUrlTtl       how long a URL handed to a client stays downloadable ({@code CASTAD_BLOB_READ_URL_TTL});
+ *                         over https only where the account is https
  * @param blockSizeBytes   staged block size of streaming uploads; memory per upload is about this times
  *                         {@code maxConcurrency}
  * @param uploadTimeout    the longest one upload may take (a 2 GiB copy at 5 MB/s takes 7 minutes)
@@ -23,7 +24,7 @@ public record BlobSettings(
         @NotBlank String connectionString,
         @DefaultValue("images") @NotBlank String imagesContainer,
         @DefaultValue("media") @NotBlank String mediaContainer,
-        @DefaultValue("24h") @NotNull Duration readUrlTtl,
+        @DefaultValue("1h") @NotNull Duration readUrlTtl,
         @DefaultValue("4194304") @Min(65_536) long blockSizeBytes,
         @DefaultValue("2") @Min(1) int maxConcurrency,
         @DefaultValue("30m") @NotNull Duration uploadTimeout) {

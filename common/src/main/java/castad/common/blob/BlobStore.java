@@ -1,5 +1,6 @@
 package castad.common.blob;
 
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
@@ -8,7 +9,7 @@ import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
-import com.azure.core.util.Context;
+import com.azure.storage.common.sas.SasProtocol;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.InputStream;
@@ -82,8 +83,11 @@ public class BlobStore {
         BlobClient blob = container(container).getBlobClient(name);
         OffsetDateTime expiry = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .plus(settings.readUrlTtl());
-        String sas = blob.generateSas(new BlobServiceSasSignatureValues(expiry,
-                new BlobSasPermission().setReadPermission(true)));
+        var values = new BlobServiceSasSignatureValues(expiry, new BlobSasPermission().setReadPermission(true));
+        if (blob.getBlobUrl().startsWith("https:")) {
+            values.setProtocol(SasProtocol.HTTPS_ONLY); // a signed link never works over plain http
+        }
+        String sas = blob.generateSas(values);
         return blob.getBlobUrl() + "?" + sas;
     }
 

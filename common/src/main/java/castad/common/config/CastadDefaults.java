@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.DefaultPropertiesPropertySource;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.OriginTrackedValue;
@@ -34,7 +34,7 @@ public class CastadDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static final String DEFAULTS = "castad-defaults.yml";
     private static final String SERVICE = "castad-service";
-    private static final String LOADED = "castad.defaults.loaded";
+    static final String LOADED = "castad.defaults.loaded";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
