@@ -147,7 +147,7 @@ class ProviderTroubleEndToEndIT {
     }
 
     @Test
-    void terminalProviderFailuresFailTheStageAndThePipelineWithTheProvidersReason() {
+    void terminalProviderFailuresFailTheStageAndThePipelineWithAFixedReasonNotTheProvidersText() {
         TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"finalStatus\":\"SENSITIVE_WORD_ERROR\","
                 + "\"errorMessage\":\"The lyrics contain sensitive words\"}]}");
         String refusedSong = castad.projectWithPhotos("Sensitive Words Shop", "en", 1);
@@ -166,7 +166,10 @@ class ProviderTroubleEndToEndIT {
                 .isEqualTo(songTask.get("song").get("errorCode").asText());
         assertThat(videoTask.get("video").get("status").asText()).isEqualTo("failed");
         assertThat(videoTask.get("video").get("errorCode").asText()).isEqualTo("CREATOMATE_INSUFFICIENT_CREDITS");
-        assertThat(videoTask.get("video").get("errorMessage").asText()).contains("Insufficient credits");
+        assertThat(videoTask.get("video").get("errorMessage").asText())
+                .isEqualTo("castad's Creatomate credits are used up; an operator must top them up");
+        assertThat(songTask.get("song").get("errorMessage").asText()).doesNotContain("The lyrics contain sensitive words");
+        assertThat(videoTask.get("pipeline").get("errorMessage").asText()).doesNotContain("Insufficient credits");
         assertThat(videoTask.get("pipeline").get("status").asText()).isEqualTo("failed");
         assertThat(TestSimulators.submissions("creatomate", videoTask.get("video").get("id").asText()))
                 .as("a refused render is not paid and not retried").isZero();

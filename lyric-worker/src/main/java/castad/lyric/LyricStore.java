@@ -6,9 +6,10 @@ import castad.common.event.StageFailed;
 import castad.common.event.StageStarted;
 import castad.common.http.PaidRequestMarks;
 import castad.common.outbox.Outbox;
+import castad.common.stage.FailureMessages;
 import castad.common.stage.LiveClaims;
-import castad.common.stage.SendingMarks;
 import castad.common.stage.PipelineOutcomes;
+import castad.common.stage.SendingMarks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,7 +156,8 @@ public class LyricStore {
     }
 
     private boolean failWhere(String condition, Object conditionValue, long lyricId, String errorCode,
-                              String errorMessage) {
+                              String providerText) {
+        String errorMessage = FailureMessages.publicMessage("LYRIC", lyricId, errorCode, providerText);
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?,"
                         + " lease_owner = NULL, lease_until = NULL, completed_at = ?, updated_at = ?"

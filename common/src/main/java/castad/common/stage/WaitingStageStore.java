@@ -258,7 +258,8 @@ public class WaitingStageStore {
         return fail(id, errorCode, errorMessage, null);
     }
 
-    private boolean fail(long id, String errorCode, String errorMessage, Received<BlobFailed> cause) {
+    private boolean fail(long id, String errorCode, String providerText, Received<BlobFailed> cause) {
+        String errorMessage = FailureMessages.publicMessage(stage.name(), id, errorCode, providerText);
         Boolean failed = transactions.execute(status -> {
             Instant now = clock.instant();
             int updated = jdbc.sql("UPDATE " + table + """
