@@ -86,6 +86,11 @@ final class RunningCastad {
         ConfigurableApplicationContext gateway = run(GatewayApplication.class, gatewayProperties);
         gatewayUrl = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
         common.put("castad.callbacks.base-url", gatewayUrl);
+        // Spring Security is on this JVM's classpath for the gateway; a worker's own jar has none
+        common.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"));
         List.of(LyricWorkerApplication.class, SongWorkerApplication.class, VideoWorkerApplication.class,
                 BlobWorkerApplication.class).forEach(service -> run(service, common));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ConfigurableApplicationContext::close)));
