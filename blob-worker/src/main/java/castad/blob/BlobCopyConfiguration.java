@@ -6,7 +6,12 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import java.net.http.HttpClient;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +24,10 @@ class BlobCopyConfiguration {
 
     @Bean
     SourcePolicy sourcePolicy(BlobCopySettings settings) {
-        log.info("Files are copied from {}, up to {} bytes each", settings.allowedHosts(), settings.maxBytes());
-        return new SourcePolicy(settings.allowedHosts());
+        log.info("Files are copied from {} ({}), up to {} bytes each; private addresses allowed: {}",
+                settings.allowedHosts(), settings.allowHttp() ? "http and https" : "https only", settings.maxBytes(),
+                settings.allowedAddresses().isEmpty() ? "none" : settings.allowedAddresses());
+        return new SourcePolicy(settings);
     }
 
     @Bean
@@ -29,17 +36,35 @@ class BlobCopyConfiguration {
     }
 
     /**
-     * One pooled client for every source (connections are kept alive and reused). HTTP/1.1 because the
-     * simulators serve plain HTTP without h2c; redirects are followed by {@link SourceFiles}, never by the client.
+     * One pooled client for every source (connections are kept alive and reused), resolving names through the
+     * policy, so that each connection goes to an address that was checked. Redirects are followed by
+     * {@link SourceFiles}, never by the client; retries are the copy's (resilience4j), not the client's.
      */
-    @Bean
-    SourceFiles sourceFiles(BlobCopySettings settings, SourcePolicy policy, IdleGuard idleGuard) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient sourceHttpClient(BlobCopySettings settings, SourcePolicy policy) {
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new CheckedDns(policy))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        .build())
+                .setMaxConnTotal(settings.concurrency() * 2)
+                .setMaxConnPerRoute(settings.concurrency() * 2)
                 .build();
-        return new SourceFiles(http, policy, idleGuard, settings.readTimeout());
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.readTimeout())).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    @Bean
+    SourceFiles sourceFiles(CloseableHttpClient sourceHttpClient, SourcePolicy policy, IdleGuard idleGuard) {
+        return new SourceFiles(sourceHttpClient, policy, idleGuard);
     }
 
     @Bean

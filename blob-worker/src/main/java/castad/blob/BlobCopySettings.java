@@ -15,8 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * How blob-worker copies a provider's file into Blob.
  *
  * @param allowedHosts    hosts a source (and every redirect) may point to: exact names or {@code *.domain}
- *                        (any sub-domain, not the domain itself); link-local and metadata addresses are
- *                        refused whatever this says
+ *                        (any sub-domain, not the domain itself); the providers' own domains by default, and no
+ *                        shared hosting ({@code *.amazonaws.com} and the like: anyone can put a file there).
+ *                        {@code CASTAD_BLOB_COPY_ALLOWED_HOSTS}
+ * @param allowedAddresses private, loopback, link-local or metadata addresses (or CIDR ranges) that a source may
+ *                        be at all the same: none by default, the simulators' 127.0.0.1 in the local profile.
+ *                        {@code CASTAD_BLOB_COPY_ALLOWED_ADDRESSES}
+ * @param allowHttp       whether plain http sources are fetched: only in the local profile, for the simulators.
+ *                        {@code CASTAD_BLOB_COPY_ALLOW_HTTP}
  * @param maxBytes        the largest file copied (2 GiB); checked on Content-Length and again while streaming
  * @param connectTimeout  TCP + TLS set-up with the source
  * @param readTimeout     the longest wait for the response headers, and for each read of the body
@@ -31,9 +37,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("castad.blob-copy")
 public record BlobCopySettings(
-        @DefaultValue({"*.sunoapi.org", "*.suno.ai", "*.suno.com", "*.creatomate.com", "*.amazonaws.com",
-                "*.cloudfront.net", "*.googleusercontent.com", "127.0.0.1", "localhost"})
+        @DefaultValue({"*.sunoapi.org", "*.suno.ai", "*.suno.com", "*.creatomate.com"})
         @NotEmpty List<@NotBlank String> allowedHosts,
+        @DefaultValue({}) @NotNull List<@NotBlank String> allowedAddresses,
+        @DefaultValue("false") boolean allowHttp,
         @DefaultValue("2147483648") @Min(1) long maxBytes,
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration readTimeout,

@@ -9,24 +9,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which URLs blob-worker may fetch: {@code http} or {@code https}, to a host on the allowlist (exact, or
- * {@code *.domain} for its sub-domains), and never to a link-local or cloud metadata address
- * (169.254.0.0/16, fe80::/10, fd00:ec2::254), whether written literally or resolved from the name. Every
- * redirect is checked again before it is followed.
+ * Which URLs blob-worker may fetch: https (http only where allowed, i.e. for the local stack's simulators), to
+ * a host on the allow-list (exact, or {@code *.domain} for its sub-domains), at an address {@link AddressRules}
+ * permits. The URL is checked before anything is sent ({@link #check}); the addresses when the connection is
+ * made ({@link #addressesOf}), by the connection's own resolver, so that the socket goes to an address that was
+ * checked and a name cannot answer differently between the check and the connect. Every redirect is checked
+ * again, and one from https to http is refused.
  */
 final class SourcePolicy {
 
-    private static final InetAddress AWS_METADATA_V6 = literal("fd00:ec2::254");
-
     private final List<String> allowedHosts;
+    private final AddressRules addresses;
+    private final boolean allowHttp;
     private final Resolver resolver;
 
-    SourcePolicy(List<String> allowedHosts) {
-        this(allowedHosts, InetAddress::getAllByName);
+    SourcePolicy(BlobCopySettings settings) {
+        this(settings, InetAddress::getAllByName);
     }
 
-    SourcePolicy(List<String> allowedHosts, Resolver resolver) {
-        this.allowedHosts = allowedHosts.stream().map(SourcePolicy::checkedPattern).toList();
+    SourcePolicy(BlobCopySettings settings, Resolver resolver) {
+        this.allowedHosts = settings.allowedHosts().stream().map(SourcePolicy::checkedPattern).toList();
+        this.addresses = new AddressRules(settings.allowedAddresses());
+        this.allowHttp = settings.allowHttp();
         this.resolver = resolver;
     }
 
@@ -41,17 +45,51 @@ final class SourcePolicy {
     /** The URL itself when it may be fetched; otherwise a {@code BLOB_SOURCE_REFUSED} failure. */
     URI check(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw CopyFailure.refused("Only http and https sources are copied, not " + redact(url));
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            throw CopyFailure.refused("Only " + (allowHttp ? "http and https" : "https") + " sources are copied, not "
+                    + redact(url));
         }
         String host = normalized(url.getHost());
-        if (host.isEmpty() || allowedHosts.stream().noneMatch(pattern -> matches(pattern, host))) {
+        if (host.isEmpty() || url.getRawUserInfo() != null
+                || allowedHosts.stream().noneMatch(pattern -> matches(pattern, host))) {
             throw CopyFailure.refused("The host of " + redact(url) + " is not on the allowlist");
         }
-        if (Arrays.stream(addressesOf(host)).anyMatch(SourcePolicy::isLinkLocalOrMetadata)) {
-            throw CopyFailure.refused("The host of " + redact(url) + " is a link-local or metadata address");
+        if (isLiteral(host)) {
+            addressesOf(host);
         }
         return url;
+    }
+
+    /** The next hop of a redirect from {@code current}: checked as a source, and never from https down to http. */
+    URI checkRedirect(URI current, URI next) {
+        if ("https".equalsIgnoreCase(current.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+            throw CopyFailure.refused(redact(current) + " redirected to " + redact(next) + ", down from https");
+        }
+        return check(next);
+    }
+
+    /**
+     * What a connection to {@code host} may use: its addresses, resolved once, when every one of them is
+     * permitted (a name with one private address among public ones is refused whole, so that no retry or
+     * fallback of the connection can reach it).
+     */
+    InetAddress[] addressesOf(String host) {
+        InetAddress[] resolved;
+        try {
+            resolved = resolver.resolve(normalized(host));
+        } catch (UnknownHostException e) {
+            throw CopyFailure.unavailable("The source host " + host + " is not known");
+        }
+        InetAddress[] refused = Arrays.stream(resolved).filter(address -> !addresses.permits(address))
+                .toArray(InetAddress[]::new);
+        if (resolved.length == 0) {
+            throw CopyFailure.unavailable("The source host " + host + " has no address");
+        }
+        if (refused.length > 0) {
+            throw CopyFailure.refused("The source host " + host + " is at a private, loopback, link-local or"
+                    + " metadata address (" + refused[0].getHostAddress() + "), which castad does not download from");
+        }
+        return resolved;
     }
 
     /** The URL without its query and user info, which may carry a signature or credentials: fit for logs. */
@@ -70,16 +108,8 @@ final class SourcePolicy {
         return url.getScheme() + "://" + host + port + path;
     }
 
-    private InetAddress[] addressesOf(String host) {
-        try {
-            return resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            return new InetAddress[0]; // nothing to connect to: the fetch itself will fail
-        }
-    }
-
-    private static boolean isLinkLocalOrMetadata(InetAddress address) {
-        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.equals(AWS_METADATA_V6);
+    private static boolean isLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
     }
 
     private static boolean matches(String pattern, String host) {
@@ -106,14 +136,6 @@ final class SourcePolicy {
             lower = lower.substring(1, lower.length() - 1);
         }
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    }
-
-    private static InetAddress literal(String address) {
-        try {
-            return InetAddress.getByName(address);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** How a host name becomes addresses; {@link InetAddress#getAllByName} outside tests. */

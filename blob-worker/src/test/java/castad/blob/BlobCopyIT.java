@@ -17,8 +17,8 @@ import castad.common.event.Topics;
 import castad.common.kafka.EventJson;
 import castad.common.kafka.EventRecords;
 import castad.testsupport.InfrastructureTest;
-import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
+import castad.testsupport.KafkaProbe;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
@@ -129,16 +129,20 @@ class BlobCopyIT extends InfrastructureTest {
     }
 
     @Test
-    void aHostOffTheAllowlistOrAMetadataAddressIsRefusedWithoutARequest() {
+    void providerAnswersPointingAtLoopbackPrivateOrMetadataAddressesAreRefusedWithoutARequest() {
         String path = "/" + UUID.randomUUID() + "/song.mp3";
         source.on(path, file(SONG, true));
         Copy offList = copyFrom(source.url("127.0.0.2", path));
+        Copy privateNetwork = copyFrom("http://10.0.0.1/renders/video.mp4");
         Copy metadata = copyFrom("http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+        Copy redirected = copyOf("/to-metadata.mp3", redirect("http://169.254.169.254/latest/meta-data/"));
 
-        assertThat(announced(offList, BlobFailed.class).errorCode()).isEqualTo("BLOB_SOURCE_REFUSED");
-        assertThat(announced(metadata, BlobFailed.class).errorCode()).isEqualTo("BLOB_SOURCE_REFUSED");
+        for (Copy refused : List.of(offList, privateNetwork, metadata, redirected)) {
+            assertThat(announced(refused, BlobFailed.class).errorCode()).isEqualTo("BLOB_SOURCE_REFUSED");
+            assertThat(media().getBlobClient(refused.blobName()).exists()).isFalse();
+        }
         assertThat(source.hits(path)).isZero();
-        assertThat(media().getBlobClient(offList.blobName()).exists()).isFalse();
+        assertThat(source.hits(redirected.path())).as("only the redirect itself was fetched").isEqualTo(1);
     }
 
     @Test
