@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param blockSizeBytes   staged block size of streaming uploads; memory per upload is about this times
  *                         {@code maxConcurrency}
  * @param uploadTimeout    the longest one upload may take (a 2 GiB copy at 5 MB/s takes 7 minutes)
+ * @param publicEndpoint   the account's URL as clients reach it, when that is not the one the services use
+ *                         ({@code CASTAD_BLOB_PUBLIC_ENDPOINT}; docker-compose: the services reach Azurite as
+ *                         {@code azurite:10000}, a browser on the host as {@code 127.0.0.1:10000}); empty: the same
  */
 @Validated
 @ConfigurationProperties("castad.blob")
@@ -27,11 +30,12 @@ public record BlobSettings(
         @DefaultValue("1h") @NotNull Duration readUrlTtl,
         @DefaultValue("4194304") @Min(65_536) long blockSizeBytes,
         @DefaultValue("2") @Min(1) int maxConcurrency,
-        @DefaultValue("30m") @NotNull Duration uploadTimeout) {
+        @DefaultValue("30m") @NotNull Duration uploadTimeout,
+        @DefaultValue("") @NotNull String publicEndpoint) {
 
     @Override
     public String toString() {
         return "BlobSettings[connectionString=<secret>, imagesContainer=" + imagesContainer
-                + ", mediaContainer=" + mediaContainer + ", readUrlTtl=" + readUrlTtl + "]";
+                + ", mediaContainer=" + mediaContainer + ", readUrlTtl=" + readUrlTtl + ", publicEndpoint=" + publicEndpoint + "]";
     }
 }

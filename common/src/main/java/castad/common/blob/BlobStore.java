@@ -80,7 +80,8 @@ public class BlobStore {
     }
 
     private String signedUrl(String container, String name) {
-        BlobClient blob = container(container).getBlobClient(name);
+        // signing is local: no need to see (or create) the container first
+        BlobClient blob = service.getBlobContainerClient(container).getBlobClient(name);
         OffsetDateTime expiry = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .plus(settings.readUrlTtl());
         var values = new BlobServiceSasSignatureValues(expiry, new BlobSasPermission().setReadPermission(true));
@@ -88,7 +89,16 @@ public class BlobStore {
             values.setProtocol(SasProtocol.HTTPS_ONLY); // a signed link never works over plain http
         }
         String sas = blob.generateSas(values);
-        return blob.getBlobUrl() + "?" + sas;
+        return asClientsReachIt(blob.getBlobUrl()) + "?" + sas;
+    }
+
+    /** The signature covers the account, container and name, not the host: the URL may name another way in. */
+    private String asClientsReachIt(String blobUrl) {
+        String account = service.getAccountUrl();
+        if (settings.publicEndpoint().isBlank() || !blobUrl.startsWith(account)) {
+            return blobUrl;
+        }
+        return settings.publicEndpoint().replaceAll("/+$", "") + blobUrl.substring(account.length());
     }
 
     public void delete(String container, String name) {
