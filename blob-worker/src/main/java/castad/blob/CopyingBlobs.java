@@ -7,6 +7,7 @@ import castad.common.event.BlobStored;
 import castad.common.event.PipelineEvent;
 import castad.common.event.Topics;
 import castad.common.kafka.EventRecords;
+import castad.common.tracing.TaskTraces;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,11 +37,14 @@ class CopyingBlobs {
     private final StreamingCopy copy;
     private final KafkaOperations<String, Object> kafka;
     private final BlobCopySettings settings;
+    private final TaskTraces traces;
 
-    CopyingBlobs(StreamingCopy copy, KafkaOperations<String, Object> kafka, BlobCopySettings settings) {
+    CopyingBlobs(StreamingCopy copy, KafkaOperations<String, Object> kafka, BlobCopySettings settings,
+                 TaskTraces traces) {
         this.copy = copy;
         this.kafka = kafka;
         this.settings = settings;
+        this.traces = traces;
     }
 
     @KafkaListener(topics = Topics.BLOB_REQUESTED, concurrency = "${castad.blob-copy.concurrency:3}")
@@ -65,7 +69,7 @@ class CopyingBlobs {
 
     private void announce(PipelineEvent outcome) {
         try {
-            kafka.send(EventRecords.of(outcome)).get(settings.announceTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            kafka.send(EventRecords.of(outcome, traces.forTask(outcome.taskId()))).get(settings.announceTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted before Kafka acknowledged " + outcome, e);

@@ -5,6 +5,7 @@ import castad.common.event.ProviderCallback;
 import castad.common.event.Stage;
 import castad.common.event.SunoCallback;
 import castad.common.kafka.EventRecords;
+import castad.common.tracing.TaskTraces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,11 +43,13 @@ class CallbackController {
     private final JdbcClient jdbc;
     private final KafkaOperations<String, Object> kafka;
     private final ObjectMapper json;
+    private final TaskTraces traces;
 
-    CallbackController(JdbcClient jdbc, KafkaOperations<String, Object> kafka, ObjectMapper json) {
+    CallbackController(JdbcClient jdbc, KafkaOperations<String, Object> kafka, ObjectMapper json, TaskTraces traces) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.json = json;
+        this.traces = traces;
     }
 
     @PostMapping("/api/v1/callbacks/suno")
@@ -71,7 +74,8 @@ class CallbackController {
                 .params(ref, providerId).query(String.class).optional()
                 .orElseThrow(() -> notAwaited(stage, ref));
         try {
-            kafka.send(EventRecords.of(callback.apply(taskId))).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // the webhook continues the pipeline's trace, not one of its own
+            kafka.send(EventRecords.of(callback.apply(taskId), traces.forTask(taskId))).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Could not hand a {} callback to Kafka: {}", stage, e.getMessage());
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, "The callback could not be recorded; please retry", e);

@@ -5,6 +5,8 @@ import castad.common.event.EventTypes;
 import castad.common.event.PipelineEvent;
 import castad.common.kafka.EventJson;
 import castad.common.kafka.EventRecords.Envelope;
+import castad.common.metrics.StageMetrics;
+import castad.common.tracing.TaskTraces;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,28 +17,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes an event in the caller's transaction, so that a state change and the event announcing it commit
  * together or not at all; the {@link OutboxRelay} publishes it after the commit. Timeline events are also
- * kept per task ({@code timeline_event}), for clients that start watching a task late.
+ * kept per task ({@code timeline_event}), for clients that start watching a task late. Each row keeps the task's
+ * trace ({@link TaskTraces}), which the relay sends along as the record's {@code traceparent}.
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final TaskTraces traces;
+    private final StageMetrics metrics;
 
-    public Outbox(JdbcClient jdbc, OutboxRelay relay, Clock clock) {
+    public Outbox(JdbcClient jdbc, OutboxRelay relay, Clock clock, TaskTraces traces, StageMetrics metrics) {
         this.jdbc = jdbc;
         this.relay = relay;
         this.clock = clock;
+        this.traces = traces;
+        this.metrics = metrics;
     }
 
     public void append(CastadEvent event) {
         requireTransaction("Outbox.append needs the transaction of the state change it announces");
         Envelope envelope = Envelope.of(event, clock.instant());
         jdbc.sql("""
-                INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(envelope.eventId(), envelope.topic(), envelope.key(), envelope.eventType(),
-                        envelope.payload(), Timestamp.from(envelope.occurredAt()))
+                        envelope.payload(), Timestamp.from(envelope.occurredAt()), traces.forTask(event.taskId()))
                 .update();
         if (event instanceof PipelineEvent) {
             recordOnTimeline(envelope);
@@ -45,6 +52,7 @@ public class Outbox {
             @Override
             public void afterCommit() {
                 relay.wake();
+                metrics.announced(event, envelope.occurredAt());
             }
         });
     }

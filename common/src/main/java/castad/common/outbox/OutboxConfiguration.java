@@ -1,8 +1,12 @@
 package castad.common.outbox;
 
+import castad.common.tracing.TaskTraces;
+import castad.common.metrics.StageMetrics;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,8 +55,19 @@ public class OutboxConfiguration {
         // Under REPEATABLE READ the claim's scan also locks the gap after the last row: every append (an insert
         // at the end of the id index) then waited for the relay's Kafka send, and under load the two deadlocked.
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        meters.ifAvailable(registry -> pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
+        meters.ifAvailable(registry -> {
+            pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            backlog(pool, registry);
+        });
         return new OutboxRelayPool(pool);
+    }
+
+    /** Events written and not yet acknowledged by Kafka: near zero while the relay keeps up. */
+    private static void backlog(HikariDataSource pool, MeterRegistry registry) {
+        Gauge.builder("castad.outbox.backlog", JdbcClient.create(pool),
+                        db -> db.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single())
+                .strongReference(true)  // the JdbcClient is this gauge's alone
+                .description("outbox rows waiting for the relay").register(registry);
     }
 
     @Bean
@@ -62,8 +77,9 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, Clock clock) {
-        return new Outbox(jdbc, relay, clock);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, Clock clock, TaskTraces traces,
+                  ObjectProvider<MeterRegistry> meters) {
+        return new Outbox(jdbc, relay, clock, traces, new StageMetrics(meters.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     /** Not a DataSource bean, so that it never becomes the service's pool by accident. */

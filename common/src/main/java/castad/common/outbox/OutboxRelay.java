@@ -31,7 +31,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Run at READ COMMITTED ({@link OutboxConfiguration}): it locks the rows it reads and no gap beside them. */
     static final String CLAIM = """
-            SELECT id, event_id, topic, record_key, event_type, payload, occurred_at
+            SELECT id, event_id, topic, record_key, event_type, payload, occurred_at, trace_parent
             FROM outbox_event ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
 
     private final JdbcClient jdbc;
@@ -80,7 +80,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void sendAll(List<Row> rows) {
         CompletableFuture<?>[] acks = rows.stream()
-                .map(row -> kafka.send(EventRecords.of(row.envelope())))
+                .map(row -> kafka.send(EventRecords.of(row.envelope(), row.traceParent())))
                 .toArray(CompletableFuture[]::new);
         kafka.flush();
         try {
@@ -179,9 +179,9 @@ public class OutboxRelay implements SmartLifecycle {
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getLong("id"), new Envelope(rs.getString("event_id"), rs.getString("topic"),
                 rs.getString("record_key"), rs.getString("event_type"), rs.getString("payload"),
-                rs.getTimestamp("occurred_at").toInstant()));
+                rs.getTimestamp("occurred_at").toInstant()), rs.getString("trace_parent"));
     }
 
-    private record Row(long id, Envelope envelope) {
+    private record Row(long id, Envelope envelope, String traceParent) {
     }
 }
