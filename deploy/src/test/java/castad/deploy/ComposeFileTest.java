@@ -66,7 +66,7 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @FieldSource("WORKERS")
-    void aWorkerCanRunAsManyReplicasAsThereArePartitions(String worker) {
+    void aWorkerCanRunAsManyReplicasAsItsConsumersHavePartitions(String worker) {
         Map<String, Object> definition = service(worker);
 
         assertThat(definition).doesNotContainKeys("container_name", "ports", "hostname");

@@ -89,7 +89,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @FieldSource("WORKERS")
-    void aWorkerScalesOnItsConsumerGroupsLagUpToThePartitions(String worker) {
+    void aWorkerScalesOnItsConsumerGroupsLagUpToThePartitions(String worker) throws IOException {
         Map<String, Object> spec = map(find("ScaledObject", worker).get("spec"));
         Map<String, Object> trigger = map(list(spec.get("triggers")).get(0));
         Map<String, Object> metadata = map(trigger.get("metadata"));
@@ -101,7 +101,8 @@ class KubernetesManifestsTest {
         assertThat(metadata.get("topic")).isEqualTo(COMMAND_TOPICS.get(worker));
         assertThat(metadata.get("bootstrapServers")).isEqualTo(configuration().get("CASTAD_KAFKA_BOOTSTRAP"));
         assertThat(Integer.parseInt(metadata.get("lagThreshold").toString())).isPositive();
-        assertThat((Integer) spec.get("maxReplicaCount")).isBetween(1, partitions);
+        assertThat((Integer) spec.get("maxReplicaCount") * listenerThreads(worker))
+                .as("consumers of %s at most, against %d partitions", worker, partitions).isBetween(1, partitions);
         assertThat(map(at(deployment(worker), "spec"))).doesNotContainKey("replicas");
     }
 
@@ -175,6 +176,16 @@ class KubernetesManifestsTest {
                 .matcher(Repository.read(Repository.file(service + "/src/main/resources/" + service + ".yml")));
         assertThat(port.find()).as("%s's server.port", service).isTrue();
         return Integer.parseInt(port.group(1));
+    }
+
+    /** The most threads one of the worker's listeners runs: {@code concurrency = "${...:N}"} in its sources. */
+    private static int listenerThreads(String worker) throws IOException {
+        Pattern concurrency = Pattern.compile("concurrency = \"\\$\\{[a-z.-]+:(\\d+)}\"");
+        try (Stream<Path> sources = Files.walk(Repository.file(worker + "/src/main/java"))) {
+            return sources.filter(file -> file.toString().endsWith(".java"))
+                    .flatMap(file -> concurrency.matcher(Repository.read(file)).results())
+                    .mapToInt(match -> Integer.parseInt(match.group(1))).max().orElse(1);
+        }
     }
 
     private static Object groupId(String worker) {

@@ -11,6 +11,7 @@ import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.CreatomateSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,9 @@ class VideoConfiguration {
     }
 
     @Bean
-    CreatomateClient creatomateClient(CreatomateSettings settings, ProviderGuard creatomateGuard) {
-        return new CreatomateClient(settings, creatomateGuard);
+    CreatomateClient creatomateClient(CreatomateSettings settings, ProviderGuard creatomateGuard,
+                                      ObservationRegistry observations) {
+        return new CreatomateClient(settings, creatomateGuard, observations);
     }
 
     /** Video commands wait in Kafka while Creatomate's circuit is open. */

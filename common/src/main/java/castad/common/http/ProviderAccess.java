@@ -1,5 +1,6 @@
 package castad.common.http;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -19,8 +20,8 @@ public record ProviderAccess(String baseUrl, String apiKey, boolean simulated) {
     }
 
     /** The provider's one pooled client. */
-    public RestClient restClient(HttpClientSettings settings) {
-        return ProviderHttpClients.create(baseUrl, apiKey, settings);
+    public RestClient restClient(HttpClientSettings settings, ObservationRegistry observations) {
+        return ProviderHttpClients.create(baseUrl, apiKey, settings, observations);
     }
 
     @Override

@@ -3,6 +3,7 @@ package castad.song.suno;
 import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -20,8 +21,8 @@ public class SunoClient {
     private final SunoSettings settings;
     private final ProviderGuard guard;
 
-    public SunoClient(SunoSettings settings, ProviderGuard guard) {
-        this.http = settings.access().restClient(settings.http());
+    public SunoClient(SunoSettings settings, ProviderGuard guard, ObservationRegistry observations) {
+        this.http = settings.access().restClient(settings.http(), observations);
         this.settings = settings;
         this.guard = guard;
     }

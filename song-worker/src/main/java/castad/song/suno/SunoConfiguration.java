@@ -2,6 +2,7 @@ package castad.song.suno;
 
 import castad.common.http.ProviderGuard;
 import castad.common.http.ProviderGuards;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ class SunoConfiguration {
     }
 
     @Bean
-    SunoClient sunoClient(SunoSettings settings, ProviderGuard sunoGuard) {
-        return new SunoClient(settings, sunoGuard);
+    SunoClient sunoClient(SunoSettings settings, ProviderGuard sunoGuard, ObservationRegistry observations) {
+        return new SunoClient(settings, sunoGuard, observations);
     }
 }

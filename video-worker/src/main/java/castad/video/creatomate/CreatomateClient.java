@@ -3,6 +3,7 @@ package castad.video.creatomate;
 import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,8 @@ public class CreatomateClient {
     private final RestClient http;
     private final ProviderGuard guard;
 
-    public CreatomateClient(CreatomateSettings settings, ProviderGuard guard) {
-        this.http = settings.access().restClient(settings.http());
+    public CreatomateClient(CreatomateSettings settings, ProviderGuard guard, ObservationRegistry observations) {
+        this.http = settings.access().restClient(settings.http(), observations);
         this.guard = guard;
     }
 
