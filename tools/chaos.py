@@ -487,8 +487,10 @@ def poller(run):
 # metrics: castad_provider_resubmissions_total of every instance life
 
 RESUBMISSION = re.compile(r'^castad_provider_resubmissions_total\{([^}]*)\}\s+([0-9.eE+-]+)', re.M)
-# records each instance's listeners handled: how the instances of a worker shared the work
-HANDLED = re.compile(r'^spring_kafka_listener_seconds_count\{([^}]*result="success"[^}]*)\}\s+([0-9.eE+-]+)', re.M)
+# records each instance's listeners handled: how the instances of a worker shared the work (the listener
+# observation's timer, error="none"; result="success" is the same timer's tag without observation)
+HANDLED = re.compile(r'^spring_kafka_listener_seconds_count\{([^}]*(?:error="none"|result="success")[^}]*)\}'
+                     r'\s+([0-9.eE+-]+)', re.M)
 HANDLED_KEY = "(records handled)"
 
 
