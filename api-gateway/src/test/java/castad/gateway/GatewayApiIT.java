@@ -17,14 +17,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -65,6 +68,33 @@ class GatewayApiIT extends InfrastructureTest {
         assertThat(task.get("lyric").isNull()).isTrue();
         assertThat(task.get("song").isNull()).isTrue();
         assertThat(task.get("video").isNull()).isTrue();
+    }
+
+    @Test
+    void thePageItsModulesAndItsUploadLimitsAreServedWithoutAKey() {
+        var anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()));
+
+        ResponseEntity<String> page = anonymous.getForEntity("/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        List<String> modules = new ArrayList<>(List.of("js/main.js"));
+        for (int i = 0; i < modules.size(); i++) {
+            ResponseEntity<String> module = anonymous.getForEntity("/" + modules.get(i), String.class);
+            assertThat(module.getStatusCode()).as(modules.get(i)).isEqualTo(HttpStatus.OK);
+            assertThat(module.getHeaders().getContentType()).as(modules.get(i)).hasToString("text/javascript");
+            Pattern.compile("from '\\./([a-z]+\\.js)'").matcher(module.getBody()).results()
+                    .map(m -> "js/" + m.group(1)).filter(name -> !modules.contains(name)).forEach(modules::add);
+        }
+        assertThat(modules).as("every module the page imports is served")
+                .contains("js/api.js", "js/events.js", "js/gallery.js", "js/photos.js", "js/timeline.js");
+        assertThat(anonymous.getForEntity("/castad.css", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        JsonNode settings = anonymous.getForObject("/page/settings", JsonNode.class);
+        assertThat(settings.at("/uploads/maxFileBytes").asLong()).as("this test's 256KB").isEqualTo(256 * 1024);
+        assertThat(settings.at("/uploads/maxPhotos").asInt()).isEqualTo(20);
+        assertThat(settings.at("/uploads/contentTypes")).extracting(JsonNode::asText)
+                .containsExactly("image/jpeg", "image/png", "image/webp");
+        assertThat(settings.get("apiKeyHeader").asText()).isEqualTo(TestApiKeys.HEADER);
     }
 
     @Test

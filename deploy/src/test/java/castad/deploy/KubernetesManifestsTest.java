@@ -3,6 +3,7 @@ package castad.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import castad.common.event.Topics;
+import castad.testsupport.Commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class KubernetesManifestsTest {
                 .as("%s is read by some service", name).isTrue());
     }
 
-    private static Repository.Result validate(List<Manifest> manifests) {
+    private static Commands.Result validate(List<Manifest> manifests) {
         try {
             Path check = Repository.file("deploy/target/k8s-check");
             Files.createDirectories(check);

@@ -23,14 +23,14 @@ public class StageViews {
     }
 
     public Optional<StageView> latest(Stage stage, long projectId) {
-        return jdbc.sql("SELECT id, status, result_container, result_blob_name, duration_seconds, error_code,"
+        return jdbc.sql("SELECT id, status, external_id, result_container, result_blob_name, duration_seconds, error_code,"
                         + " error_message, created_at, updated_at, started_at, completed_at FROM "
                         + StageRows.table(stage) + " WHERE project_id = ? ORDER BY id DESC LIMIT 1")
                 .param(projectId).query(this::view).optional();
     }
 
     public StageView byId(Stage stage, long id) {
-        return jdbc.sql("SELECT id, status, result_container, result_blob_name, duration_seconds, error_code,"
+        return jdbc.sql("SELECT id, status, external_id, result_container, result_blob_name, duration_seconds, error_code,"
                         + " error_message, created_at, updated_at, started_at, completed_at FROM "
                         + StageRows.table(stage) + " WHERE id = ?")
                 .param(id).query(this::view).single();
@@ -42,7 +42,7 @@ public class StageViews {
     }
 
     private StageView view(ResultSet rs, int rowNum) throws SQLException {
-        return new StageView(rs.getLong("id"), rs.getString("status"),
+        return new StageView(rs.getLong("id"), rs.getString("status"), rs.getString("external_id"),
                 readUrl(rs.getString("result_container"), rs.getString("result_blob_name")),
                 rs.getBigDecimal("duration_seconds"), rs.getString("error_code"), rs.getString("error_message"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),

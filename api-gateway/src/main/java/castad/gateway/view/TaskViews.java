@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskViews {
 
-    private static final String STAGE_COLUMNS = "%1$s.id AS %1$s_id, %1$s.status AS %1$s_status,"
+    private static final String STAGE_COLUMNS = "%1$s.id AS %1$s_id, %1$s.status AS %1$s_status, %1$s.external_id AS %1$s_external_id,"
             + " %1$s.result_container AS %1$s_container, %1$s.result_blob_name AS %1$s_blob,"
             + " %1$s.duration_seconds AS %1$s_duration, %1$s.error_code AS %1$s_error_code,"
             + " %1$s.error_message AS %1$s_error_message, %1$s.created_at AS %1$s_created_at,"
@@ -38,7 +38,7 @@ public class TaskViews {
             + " %1$s.completed_at AS %1$s_completed_at";
     private static final String VIEW = "SELECT p.task_id, p.owner, p.store_name, p.region, p.address, p.description,"
             + " p.language, p.template_id, p.created_at, p.updated_at,"
-            + " l.id AS l_id, l.status AS l_status, l.lyric_text AS l_text, l.error_code AS l_error_code,"
+            + " l.id AS l_id, l.status AS l_status, l.lyric_text AS l_text, l.external_id AS l_external_id, l.error_code AS l_error_code,"
             + " l.error_message AS l_error_message, l.created_at AS l_created_at, l.updated_at AS l_updated_at,"
             + " l.started_at AS l_started_at, l.completed_at AS l_completed_at, "
             + STAGE_COLUMNS.formatted("s") + ", " + STAGE_COLUMNS.formatted("v") + ","
@@ -96,8 +96,9 @@ public class TaskViews {
     private static LyricView lyric(ResultSet rs) throws SQLException {
         long id = rs.getLong("l_id");
         return rs.wasNull() ? null : new LyricView(id, rs.getString("l_status"), rs.getString("l_text"),
-                rs.getString("l_error_code"), rs.getString("l_error_message"), instant(rs, "l_created_at"),
-                instant(rs, "l_updated_at"), instant(rs, "l_started_at"), instant(rs, "l_completed_at"));
+                rs.getString("l_external_id"), rs.getString("l_error_code"), rs.getString("l_error_message"),
+                instant(rs, "l_created_at"), instant(rs, "l_updated_at"), instant(rs, "l_started_at"),
+                instant(rs, "l_completed_at"));
     }
 
     private StageView stage(ResultSet rs, String prefix) throws SQLException {
@@ -107,7 +108,7 @@ public class TaskViews {
         }
         String container = rs.getString(prefix + "_container");
         String blob = rs.getString(prefix + "_blob");
-        return new StageView(id, rs.getString(prefix + "_status"),
+        return new StageView(id, rs.getString(prefix + "_status"), rs.getString(prefix + "_external_id"),
                 container == null || blob == null ? null : blobs.readUrl(container, blob),
                 rs.getBigDecimal(prefix + "_duration"), rs.getString(prefix + "_error_code"),
                 rs.getString(prefix + "_error_message"), instant(rs, prefix + "_created_at"),
