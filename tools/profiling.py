@@ -65,6 +65,11 @@ def cpu_seconds(pid):
     return total
 
 
+def castads_own(name):
+    """castad's services (api-gateway, the workers, each instance), not the components they use."""
+    return name.startswith("api-gateway") or "-worker" in name
+
+
 def is_jvm(pid):
     try:
         return os.path.basename(os.readlink(f"/proc/{pid}/exe")) == "java"
@@ -107,6 +112,10 @@ class Profile:
     def table(self, per=None, unit="pipeline"):
         total = sum(self.used.values())
         lines = [f"  CPU during the load: {total:.1f} s" + (f", {1000 * total / per:.1f} ms per {unit}" if per else "")]
+        own = sum(seconds for name, seconds in self.used.items() if castads_own(name))
+        if per:
+            lines.append(f"  castad's own CPU: {1000 * own / per:.1f} ms per {unit} (gateway and workers; Kafka, "
+                         "MariaDB, Azurite, the simulators and the loader excluded)")
         for name, seconds in sorted(self.used.items(), key=lambda item: -item[1]):
             lines.append(f"    {name:14} {seconds:7.1f} s {100 * seconds / total if total else 0:5.1f}%"
                          + (f" {1000 * seconds / per:7.2f} ms/{unit}" if per else ""))

@@ -145,7 +145,7 @@ class GatewayStagesIT extends InfrastructureTest {
     }
 
     @Test
-    void aWebhookIsPassedOnOnlyWithItsOwnStagesTokenAndTheProviderIdCastadStored() {
+    void aWebhookIsPassedOnOnlyWithItsOwnStagesTokenAndTheProviderIdCastadStoredAndOnlyWhenItCanEndTheStage() {
         long project = project("Taco Stand");
         String taskId = taskId(project);
         long song = stageRow("song", project, "processing");
@@ -169,6 +169,12 @@ class GatewayStagesIT extends InfrastructureTest {
                     "provider id");
             assertProblem(callback("suno", token(callbacks.sunoUrl(987_654_321L)), 987_654_321L, body),
                     HttpStatus.NOT_FOUND, "provider id");
+            for (String progressOnly : List.of("text", "first")) {
+                String progress = "{\"code\":200,\"msg\":\"on its way\",\"data\":{\"callbackType\":\"" + progressOnly
+                        + "\",\"task_id\":\"suno-abc\",\"data\":[]}}";
+                assertThat(callback("suno", token(callbacks.sunoUrl(song)), song, progress).getStatusCode())
+                        .isEqualTo(HttpStatus.OK);
+            }
             ResponseEntity<JsonNode> right = callback("suno", token(callbacks.sunoUrl(song)), song, rightBody);
 
             assertThat(right.getStatusCode()).isEqualTo(HttpStatus.OK);

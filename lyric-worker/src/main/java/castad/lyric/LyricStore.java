@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The lyric rows, in short transactions: claim before the OpenAI call, record after it. Each change is
@@ -33,12 +34,13 @@ public class LyricStore {
     private final Clock clock;
     private final SendingMarks marks;
 
-    LyricStore(JdbcClient jdbc, Outbox outbox, PipelineOutcomes pipelines, Clock clock) {
+    LyricStore(JdbcClient jdbc, Outbox outbox, PipelineOutcomes pipelines, Clock clock,
+               TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.pipelines = pipelines;
         this.clock = clock;
-        this.marks = new SendingMarks(Stage.LYRIC, jdbc, clock);
+        this.marks = new SendingMarks(Stage.LYRIC, jdbc, clock, transactions);
     }
 
     /**
@@ -50,20 +52,20 @@ public class LyricStore {
     public Optional<LyricJob> claim(long lyricId, String owner, Duration lease, Duration deadline) {
         Instant at = clock.instant();
         Timestamp now = Timestamp.from(at);
-        SendingMarks.Standing before = marks.lockForClaim(lyricId);
+        SendingMarks.Locked locked = marks.lockForClaim(lyricId);
         int claimed = jdbc.sql("""
                 UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                       deadline_at = COALESCE(deadline_at, ?), updated_at = ?
+                       deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?
                 WHERE id = ? AND (status = 'pending' OR (status = 'processing' AND lease_until < ?))""")
-                .params(owner, Timestamp.from(at.plus(lease)), Timestamp.from(at.plus(deadline)), now, lyricId, now)
+                .params(owner, Timestamp.from(at.plus(lease)), Timestamp.from(at.plus(deadline)), now, now, lyricId,
+                        now)
                 .update();
         if (claimed == 0) {
             return Optional.empty();
         }
-        marks.claimed(lyricId, before);
-        LyricJob job = load(lyricId, owner, before);
-        if (jdbc.sql("UPDATE lyric SET started_at = ? WHERE id = ? AND started_at IS NULL").params(now, lyricId)
-                .update() == 1) {
+        marks.claimed(lyricId, locked.standing());
+        LyricJob job = load(lyricId, owner, locked.standing());
+        if (locked.neverStarted()) {
             outbox.append(new StageStarted(job.taskId(), Stage.LYRIC, lyricId));
         }
         return Optional.of(job);
@@ -74,6 +76,7 @@ public class LyricStore {
      * bulkhead): {@code pending} again, lease, claim count and deadline undone. Its command or, once stale,
      * the sweeper drives it again.
      */
+    @Transactional
     public boolean release(LyricJob job) {
         return handBack(job, "deadline_at = NULL");
     }
@@ -82,6 +85,7 @@ public class LyricStore {
      * Hands the attempt back after OpenAI kept failing transiently through all of the call's retries:
      * {@code pending} again for the sweeper, with its deadline kept ({@link #pastDeadline}).
      */
+    @Transactional
     public boolean retryLater(LyricJob job) {
         return handBack(job, "deadline_at = deadline_at");
     }
@@ -98,6 +102,7 @@ public class LyricStore {
      * Extends the leases of {@code owner}'s {@code live} claims: only the lease of a dead claimant, or of an
      * attempt left behind after an error, runs out.
      */
+    @Transactional
     public int renewLeases(String owner, Duration lease, LiveClaims live) {
         List<Long> ids = live.ids();
         if (ids.isEmpty()) {
@@ -118,6 +123,7 @@ public class LyricStore {
     }
 
     /** Lyrics past their deadline, claimed or waiting for a retry; each is then {@link #timeOut timed out}. */
+    @Transactional
     public List<Long> pastDeadline(int limit) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status IN ('pending', 'processing') AND deadline_at < ?
@@ -174,6 +180,7 @@ public class LyricStore {
     }
 
     /** Claims whose instance died mid-call (lease run out); the sweeper takes them over. */
+    @Transactional
     public List<Long> abandonedClaims(int limit) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'processing' AND lease_until < ? ORDER BY lease_until LIMIT ?""")
@@ -183,6 +190,7 @@ public class LyricStore {
     }
 
     /** Lyrics nobody claimed for {@code olderThan}: handed back after a refused call, or dead-lettered. */
+    @Transactional
     public List<Long> stalePending(int limit, Duration olderThan) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'pending' AND updated_at < ? ORDER BY updated_at LIMIT ?""")

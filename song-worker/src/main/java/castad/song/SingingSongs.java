@@ -86,9 +86,9 @@ class SingingSongs {
     /** Applies what Suno said, by callback or poll; repeated reports are harmless. */
     static void apply(WaitingStageStore songs, String taskId, long songId, SunoProgress progress) {
         switch (progress.state()) {
-            case READY -> songs.sourceReady(songId, progress.audioUrl(), progress.durationSeconds(), "audio/mpeg",
+            case READY -> songs.sourceReady(taskId, songId, progress.audioUrl(), progress.durationSeconds(), "audio/mpeg",
                     "songs/" + taskId + "/" + songId + ".mp3");
-            case FAILED -> songs.fail(songId, progress.errorCode(), progress.errorMessage());
+            case FAILED -> songs.fail(taskId, songId, progress.errorCode(), progress.errorMessage());
             case WORKING -> { }
         }
     }

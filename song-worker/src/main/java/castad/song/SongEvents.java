@@ -9,7 +9,6 @@ import castad.common.event.SunoCallback;
 import castad.common.event.Topics;
 import castad.common.kafka.EventDeserializer;
 import castad.common.kafka.EventHeaders;
-import castad.common.kafka.KafkaConfiguration;
 import castad.common.outbox.Received;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoReadings;
@@ -23,8 +22,7 @@ import org.springframework.stereotype.Component;
 @KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS},
         concurrency = "${castad.song.concurrency:2}",
         // the other timeline events and the other provider's callbacks are never read here
-        properties = EventDeserializer.WANTED + "=StageCompleted,SunoCallback,BlobStored,BlobFailed",
-        filter = KafkaConfiguration.UNWANTED_EVENTS)
+        properties = EventDeserializer.WANTED + "=StageCompleted,SunoCallback,BlobStored,BlobFailed")
 class SongEvents {
 
     private final WaitingStageStore songs;

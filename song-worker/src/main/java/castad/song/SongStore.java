@@ -20,7 +20,8 @@ class SongStore {
         this.nextStages = nextStages;
     }
 
-    SongInput input(long songId) {
+    @Transactional
+    public SongInput input(long songId) {
         return jdbc.sql("""
                 SELECT l.lyric_text, s.style, s.title, p.store_name FROM song s
                 JOIN lyric l ON l.id = s.lyric_id JOIN project p ON p.id = s.project_id WHERE s.id = ?""")

@@ -100,9 +100,9 @@ class RenderingVideos {
     /** Applies what Creatomate said, by webhook or poll; repeated reports are harmless. */
     static void apply(WaitingStageStore videos, String taskId, long videoId, RenderProgress progress) {
         switch (progress.state()) {
-            case SUCCEEDED -> videos.sourceReady(videoId, progress.url(), progress.durationSeconds(), "video/mp4",
+            case SUCCEEDED -> videos.sourceReady(taskId, videoId, progress.url(), progress.durationSeconds(), "video/mp4",
                     "videos/" + taskId + "/" + videoId + ".mp4");
-            case FAILED -> videos.fail(videoId, "CREATOMATE_RENDER_FAILED", progress.errorMessage());
+            case FAILED -> videos.fail(taskId, videoId, "CREATOMATE_RENDER_FAILED", progress.errorMessage());
             case WORKING -> { }
         }
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ class CallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
     private static final long SEND_TIMEOUT_SECONDS = 5;
+    private static final Set<String> PROGRESS_ONLY = Set.of("text", "first");
 
     private final JdbcClient jdbc;
     private final KafkaOperations<String, Object> kafka;
@@ -52,11 +54,25 @@ class CallbackController {
         this.traces = traces;
     }
 
+    /**
+     * Suno's {@code text} and {@code first} callbacks say only that the song is on its way: song-worker acts on
+     * {@code complete} and {@code error} alone, so the progress ones are answered and go no further (no look-up,
+     * no record).
+     */
     @PostMapping("/api/v1/callbacks/suno")
     ResponseEntity<Map<String, String>> suno(@RequestParam long ref, @RequestBody byte[] body) {
         String text = text(body);
-        return receive(Stage.SONG, ref, read(text).path("data").path("task_id").asText(""),
+        JsonNode callback = read(text);
+        if (progressOnly(callback)) {
+            return ResponseEntity.ok(Map.of("status", "received"));
+        }
+        return receive(Stage.SONG, ref, callback.path("data").path("task_id").asText(""),
                 taskId -> new SunoCallback(taskId, ref, text));
+    }
+
+    private static boolean progressOnly(JsonNode callback) {
+        String type = callback.path("data").path("callbackType").asText("");
+        return callback.path("code").asInt(200) == 200 && PROGRESS_ONLY.contains(type);
     }
 
     @PostMapping("/api/v1/callbacks/creatomate")

@@ -2,6 +2,8 @@ package castad.gateway.timeline;
 
 import castad.common.event.Topics;
 import castad.common.kafka.EventHeaders;
+import castad.common.tracing.TaskTraces;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,21 +30,31 @@ class TimelineFeed implements SmartLifecycle, ConsumerSeekAware {
     private final Map<String, Set<TimelineStream>> watchers = new ConcurrentHashMap<>();
     private final TimelineHistory history;
     private final ReadableResults results;
+    private final TaskTraces traces;
     private volatile boolean running;
 
-    TimelineFeed(TimelineHistory history, ReadableResults results) {
+    TimelineFeed(TimelineHistory history, ReadableResults results, TaskTraces traces) {
         this.history = history;
         this.results = results;
+        this.traces = traces;
     }
 
     /**
      * Values are taken as the JSON they were published as: most events are of tasks nobody watches here, and
-     * a watched one goes to its clients as it is, so nothing needs reading (and no record can fail to be).
+     * a watched one goes to its clients as it is, so nothing needs reading (and no record can fail to be). A
+     * poll's records come as one batch: the feed does for each only a map look-up, too little to be worth a
+     * listener invocation (and its observation) of its own. Each event's trace is remembered for its task, so
+     * that a webhook reaching this instance continues the pipeline's trace ({@link TaskTraces}).
      */
-    @KafkaListener(topics = Topics.PIPELINE_EVENTS, groupId = "api-gateway-timeline-${random.uuid}",
+    @KafkaListener(topics = Topics.PIPELINE_EVENTS, groupId = "api-gateway-timeline-${random.uuid}", batch = "true",
             properties = {"auto.offset.reset=latest",
                     "value.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})
-    void on(ConsumerRecord<String, String> record) {
+    void on(List<ConsumerRecord<String, String>> records) {
+        records.forEach(this::deliver);
+    }
+
+    private void deliver(ConsumerRecord<String, String> record) {
+        traces.remember(record.key(), header(record, TaskTraces.HEADER));
         Set<TimelineStream> watching = watchers.get(record.key());
         if (watching == null || watching.isEmpty()) {
             return;

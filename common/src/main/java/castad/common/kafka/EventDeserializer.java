@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * type, not JSON, a missing field) fails here, so that the error handler sends it to the dead-letter topic.
  *
  * <p>A listener that acts on a few of a topic's event types names them in its consumer property
- * {@value #WANTED} (comma-separated); the others are never read: their value is {@code null}, and the
- * {@link KafkaConfiguration#UNWANTED_EVENTS} filter drops them before any conversion or dispatch. (A worker
+ * {@value #WANTED} (comma-separated); the others are never read: their value is {@code null}, and
+ * {@link UnwantedEvents} skips them before the container does anything else with them. (A worker
  * reading the whole timeline to act on three of its thirteen events per pipeline spent most of its Kafka
  * time on the ten.)
  */

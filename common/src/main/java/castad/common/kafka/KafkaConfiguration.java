@@ -1,6 +1,8 @@
 package castad.common.kafka;
 
 import castad.common.event.Topics;
+import castad.common.tracing.TaskTraceInterceptor;
+import castad.common.tracing.TaskTraces;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -13,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Topics with their dead-letter twins, the error handler that dead-letters, and Kafka's health. */
@@ -24,15 +27,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class KafkaConfiguration {
 
     /**
-     * The name of the record filter for listeners that name the events they want
-     * ({@link EventDeserializer#WANTED}): drops the records left unread. A record that could not be read
-     * also has no value, but the container hands those to the error handler before any filter sees them.
+     * What the container does with each record before its listener: records left unread are skipped
+     * ({@link UnwantedEvents}), the others carry their task's trace and id into the listener
+     * ({@link TaskTraceInterceptor}).
      */
-    public static final String UNWANTED_EVENTS = "castadUnwantedEvents";
-
-    @Bean(UNWANTED_EVENTS)
-    RecordFilterStrategy<Object, Object> castadUnwantedEvents() {
-        return record -> record.value() == null;
+    @Bean
+    RecordInterceptor<Object, Object> castadRecordInterceptor(TaskTraces traces) {
+        return new CompositeRecordInterceptor<>(new UnwantedEvents(), new TaskTraceInterceptor(traces));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import castad.common.http.PaidRequestMarks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The paid-request marks of one stage's attempts ({@code sending_at}, {@code orphaned_send}), which tell a
@@ -23,22 +24,29 @@ public final class SendingMarks {
     private final String table;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    public SendingMarks(Stage stage, JdbcClient jdbc, Clock clock) {
+    public SendingMarks(Stage stage, JdbcClient jdbc, Clock clock, TransactionTemplate transactions) {
         this.table = StageTables.of(stage);
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    /** What a claim must know of the attempt, read and locked in the claim's transaction before its update. */
-    public Standing lockForClaim(long id) {
-        return jdbc.sql("SELECT status, sending_at IS NOT NULL AS sent, orphaned_send FROM " + table
-                        + " WHERE id = ? FOR UPDATE")
+    /**
+     * What a claim must know of the attempt, read and locked in the claim's transaction before its update: its
+     * marks, its task (read in a subquery, which takes no lock on the project) and whether it ever started.
+     */
+    public Locked lockForClaim(long id) {
+        return jdbc.sql("SELECT status, sending_at IS NOT NULL AS sent, orphaned_send, started_at IS NULL AS never_started,"
+                        + " (SELECT p.task_id FROM project p WHERE p.id = s.project_id) AS task_id FROM " + table
+                        + " s WHERE s.id = ? FOR UPDATE")
                 .param(id)
-                .query((rs, n) -> new Standing("processing".equals(rs.getString("status")), rs.getBoolean("sent"),
-                        rs.getBoolean("orphaned_send")))
+                .query((rs, n) -> new Locked(rs.getString("task_id"), rs.getBoolean("never_started"),
+                        new Standing("processing".equals(rs.getString("status")), rs.getBoolean("sent"),
+                                rs.getBoolean("orphaned_send"))))
                 .optional()
-                .orElse(new Standing(false, false, false));
+                .orElse(new Locked(null, false, new Standing(false, false, false)));
     }
 
     /** After the claim's update: an attempt taken over with its dead claimant's request standing is orphaned. */
@@ -52,16 +60,22 @@ public final class SendingMarks {
         return new PaidRequestMarks() {
             @Override
             public void sending() {
-                jdbc.sql("UPDATE " + table + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
-                        .params(Timestamp.from(clock.instant()), id, owner).update();
+                transactions.executeWithoutResult(status -> jdbc.sql("UPDATE " + table
+                                + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
+                        .params(Timestamp.from(clock.instant()), id, owner).update());
             }
 
             @Override
             public void rejected() {
-                jdbc.sql("UPDATE " + table + " SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
-                        .params(id, owner).update();
+                transactions.executeWithoutResult(status -> jdbc.sql("UPDATE " + table
+                                + " SET sending_at = NULL WHERE id = ? AND lease_owner = ?")
+                        .params(id, owner).update());
             }
         };
+    }
+
+    /** The attempt as a claim found it: its task, whether it never started before, and its marks. */
+    public record Locked(String taskId, boolean neverStarted, Standing standing) {
     }
 
     /**

@@ -61,7 +61,7 @@ public class WaitingStageStore {
         this.outbox = outbox;
         this.pipelines = pipelines;
         this.clock = clock;
-        this.marks = new SendingMarks(stage, jdbc, clock);
+        this.marks = new SendingMarks(stage, jdbc, clock, transactions);
     }
 
     /**
@@ -73,23 +73,24 @@ public class WaitingStageStore {
     public Optional<Claim> claim(long id, String owner, Duration lease, Duration deadline) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            SendingMarks.Standing before = marks.lockForClaim(id);
+            SendingMarks.Locked locked = marks.lockForClaim(id);
             int claimed = jdbc.sql("UPDATE " + table + """
                      SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                        deadline_at = COALESCE(deadline_at, ?), updated_at = ?
+                        deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
-                    .params(owner, ts(now.plus(lease)), ts(now.plus(deadline)), ts(now), id, ts(now))
+                    .params(owner, ts(now.plus(lease)), ts(now.plus(deadline)), ts(now), ts(now), id, ts(now))
                     .update();
             if (claimed == 0) {
                 return Optional.<Claim>empty();
             }
+            SendingMarks.Standing before = locked.standing();
             marks.claimed(id, before);
-            String taskId = taskIdOf(id);
-            if (firstStart(id, now)) {
-                outbox.append(new StageStarted(taskId, stage, id));
+            if (locked.neverStarted()) {
+                outbox.append(new StageStarted(locked.taskId(), stage, id));
             }
-            return Optional.of(new Claim(taskId, id, owner, before.claimedBefore(), before.orphanedByTakeover()));
+            return Optional.of(new Claim(locked.taskId(), id, owner, before.claimedBefore(),
+                    before.orphanedByTakeover()));
         });
     }
 
@@ -100,12 +101,12 @@ public class WaitingStageStore {
      * {@link #stalePending stale}, by the sweeper.
      */
     public boolean release(Claim claim) {
-        return jdbc.sql("UPDATE " + table + """
-                 SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
-                    deadline_at = NULL, updated_at = ?
-                WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
-                .params(ts(clock.instant()), claim.stageId(), claim.owner())
-                .update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
+                     SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
+                        deadline_at = NULL, updated_at = ?
+                    WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
+                    .params(ts(clock.instant()), claim.stageId(), claim.owner())
+                    .update() == 1));
     }
 
     /**
@@ -115,12 +116,12 @@ public class WaitingStageStore {
      * with {@code STAGE_TIMEOUT} ({@link #pastDeadline}) instead of retrying forever.
      */
     public boolean retryLater(Claim claim) {
-        return jdbc.sql("UPDATE " + table + """
-                 SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
-                    updated_at = ?
-                WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
-                .params(ts(clock.instant()), claim.stageId(), claim.owner())
-                .update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
+                     SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
+                        updated_at = ?
+                    WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
+                    .params(ts(clock.instant()), claim.stageId(), claim.owner())
+                    .update() == 1));
     }
 
     /**
@@ -133,7 +134,7 @@ public class WaitingStageStore {
             retryLater(claim);
             return true;
         }
-        fail(claim.stageId(), failure.errorCode(), failure.getMessage());
+        fail(claim.taskId(), claim.stageId(), failure.errorCode(), failure.getMessage());
         return false;
     }
 
@@ -150,12 +151,13 @@ public class WaitingStageStore {
         }
         Instant now = clock.instant();
         try {
-            return jdbc.sql("UPDATE " + table + """
+            Integer renewed = transactions.execute(status -> jdbc.sql("UPDATE " + table + """
                      SET lease_until = :until
                     WHERE id IN (:ids) AND status = 'processing' AND external_id IS NULL AND lease_owner = :owner
                       AND lease_until >= :now""")
                     .param("until", ts(now.plus(lease))).param("ids", ids).param("owner", owner).param("now", ts(now))
-                    .update();
+                    .update());
+            return renewed == null ? 0 : renewed;
         } catch (DataAccessException e) {
             log.warn("Renewing {} leases failed, the next round retries: {}", stage, e.getMessage());
             return 0;
@@ -170,19 +172,19 @@ public class WaitingStageStore {
     /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
     public boolean submitted(Claim claim, String externalId, Duration firstPoll) {
         Instant now = clock.instant();
-        return jdbc.sql("UPDATE " + table + """
-                 SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, sending_at = NULL,
-                    orphaned_send = FALSE, updated_at = ?
-                WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
-                .params(externalId, ts(now.plus(firstPoll)), ts(now), claim.stageId(), claim.owner())
-                .update() == 1;
+        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
+                     SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, sending_at = NULL,
+                        orphaned_send = FALSE, updated_at = ?
+                    WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
+                    .params(externalId, ts(now.plus(firstPoll)), ts(now), claim.stageId(), claim.owner())
+                    .update() == 1));
     }
 
     /**
      * The provider has the file: asks blob-worker to copy it. Only the first report (webhook or poll,
      * however often repeated) counts.
      */
-    public boolean sourceReady(long id, String sourceUrl, BigDecimal durationSeconds, String contentType,
+    public boolean sourceReady(String taskId, long id, String sourceUrl, BigDecimal durationSeconds, String contentType,
                                String blobName) {
         Boolean ready = transactions.execute(status -> {
             int updated = jdbc.sql("UPDATE " + table + """
@@ -191,7 +193,7 @@ public class WaitingStageStore {
                     .params(sourceUrl, durationSeconds, ts(clock.instant()), id)
                     .update();
             if (updated == 1) {
-                outbox.append(new BlobRequested(taskIdOf(id), stage, id, sourceUrl, contentType, blobName));
+                outbox.append(new BlobRequested(taskId, stage, id, sourceUrl, contentType, blobName));
             }
             return updated == 1;
         });
@@ -223,17 +225,17 @@ public class WaitingStageStore {
     /** blob-worker stored this stage's file: the stage is completed with it ({@code resultUrl}: where it is). */
     public boolean stored(Received<BlobStored> received, String resultUrl) {
         BlobStored stored = received.event();
-        return complete(stored.stageId(), new StoredBlob(stored.container(), stored.blobName(), resultUrl,
+        return complete(stored.taskId(), stored.stageId(), new StoredBlob(stored.container(), stored.blobName(), resultUrl,
                 stored.sizeBytes(), stored.sha256()), received);
     }
 
     /** blob-worker could not store this stage's file: the stage fails with its error. */
     public boolean notStored(Received<BlobFailed> received) {
         BlobFailed failed = received.event();
-        return fail(failed.stageId(), failed.errorCode(), failed.errorMessage(), received);
+        return fail(failed.taskId(), failed.stageId(), failed.errorCode(), failed.errorMessage(), received);
     }
 
-    private boolean complete(long id, StoredBlob blob, Received<BlobStored> cause) {
+    private boolean complete(String taskId, long id, StoredBlob blob, Received<BlobStored> cause) {
         Boolean completed = transactions.execute(status -> {
             Instant now = clock.instant();
             int updated = jdbc.sql("UPDATE " + table + """
@@ -246,7 +248,7 @@ public class WaitingStageStore {
                     .update();
             if (updated == 1) {
                 outbox.recordOnTimeline(cause);
-                outbox.append(new StageCompleted(taskIdOf(id), stage, id, blob.url()));
+                outbox.append(new StageCompleted(taskId, stage, id, blob.url()));
                 pipelines.stageCompleted(stage, id);
             }
             return updated == 1;
@@ -254,11 +256,18 @@ public class WaitingStageStore {
         return Boolean.TRUE.equals(completed);
     }
 
+    /** Fails an attempt the caller knows only by id (a sweep of deadlines). */
     public boolean fail(long id, String errorCode, String errorMessage) {
-        return fail(id, errorCode, errorMessage, null);
+        return fail(null, id, errorCode, errorMessage, null);
     }
 
-    private boolean fail(long id, String errorCode, String providerText, Received<BlobFailed> cause) {
+    /** Fails an attempt of {@code taskId}, as the provider reported it. */
+    public boolean fail(String taskId, long id, String errorCode, String errorMessage) {
+        return fail(taskId, id, errorCode, errorMessage, null);
+    }
+
+    private boolean fail(String knownTaskId, long id, String errorCode, String providerText,
+                         Received<BlobFailed> cause) {
         String errorMessage = FailureMessages.publicMessage(stage.name(), id, errorCode, providerText);
         Boolean failed = transactions.execute(status -> {
             Instant now = clock.instant();
@@ -272,7 +281,8 @@ public class WaitingStageStore {
                 if (cause != null) {
                     outbox.recordOnTimeline(cause);
                 }
-                outbox.append(new StageFailed(taskIdOf(id), stage, id, errorCode, errorMessage));
+                outbox.append(new StageFailed(knownTaskId == null ? taskIdOf(id) : knownTaskId, stage, id, errorCode,
+                        errorMessage));
                 pipelines.stageFailed(stage, id, errorCode, errorMessage);
             }
             return updated == 1;
@@ -286,11 +296,11 @@ public class WaitingStageStore {
      * it over ({@link Claim#takeover()}).
      */
     public List<Long> abandonedClaims(int limit) {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'processing' AND external_id IS NULL"
-                        + " AND lease_until < ? ORDER BY lease_until LIMIT ?")
-                .params(ts(clock.instant()), limit)
-                .query(Long.class)
-                .list();
+        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status = 'processing' AND external_id IS NULL"
+                            + " AND lease_until < ? ORDER BY lease_until LIMIT ?")
+                    .params(ts(clock.instant()), limit)
+                    .query(Long.class)
+                    .list());
     }
 
     /**
@@ -298,11 +308,11 @@ public class WaitingStageStore {
      * dead-lettered. Claiming one is still the conditional {@link #claim}, so one instance runs it.
      */
     public List<Long> stalePending(int limit, Duration olderThan) {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'pending' AND updated_at < ?"
-                        + " ORDER BY updated_at LIMIT ?")
-                .params(ts(clock.instant().minus(olderThan)), limit)
-                .query(Long.class)
-                .list();
+        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status = 'pending' AND updated_at < ?"
+                            + " ORDER BY updated_at LIMIT ?")
+                    .params(ts(clock.instant().minus(olderThan)), limit)
+                    .query(Long.class)
+                    .list());
     }
 
     /**
@@ -310,16 +320,11 @@ public class WaitingStageStore {
      * failures; each is then failed on its own.
      */
     public List<Long> pastDeadline(int limit) {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE status IN ('pending', 'processing') AND deadline_at < ?"
-                        + " ORDER BY deadline_at LIMIT ?")
-                .params(ts(clock.instant()), limit)
-                .query(Long.class)
-                .list();
-    }
-
-    private boolean firstStart(long id, Instant now) {
-        return jdbc.sql("UPDATE " + table + " SET started_at = ? WHERE id = ? AND started_at IS NULL")
-                .params(ts(now), id).update() == 1;
+        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status IN ('pending', 'processing') AND deadline_at < ?"
+                            + " ORDER BY deadline_at LIMIT ?")
+                    .params(ts(clock.instant()), limit)
+                    .query(Long.class)
+                    .list());
     }
 
     private String taskIdOf(long id) {

@@ -14,9 +14,4 @@ public class TracingConfiguration {
     TaskTraces taskTraces(ObjectProvider<Tracer> tracer) {
         return new TaskTraces(tracer);
     }
-
-    @Bean
-    TaskTraceInterceptor taskTraceInterceptor(TaskTraces traces) {
-        return new TaskTraceInterceptor(traces);
-    }
 }

@@ -85,7 +85,7 @@ class DeadLetterIT extends InfrastructureTest {
         }
 
         @KafkaListener(topics = Topics.PROVIDER_CALLBACKS, groupId = "dead-letter-it-picky",
-                properties = EventDeserializer.WANTED + "=CreatomateCallback", filter = KafkaConfiguration.UNWANTED_EVENTS)
+                properties = EventDeserializer.WANTED + "=CreatomateCallback")
         void on(CreatomateCallback callback) {
             callbacks.add(callback);
         }

@@ -75,6 +75,8 @@ class OutboxRelayIT extends InfrastructureTest {
         assertThat(first.header("occurredAt")).isNotBlank();
         assertThat(first.value()).isEqualTo("{\"taskId\":\"" + task + "\",\"lyricId\":1}");
         assertThat(outboxRowsFor(task)).isZero();
+        assertThat(jdbc.sql("SELECT event_type FROM timeline_event WHERE task_id = ? ORDER BY id").param(task)
+                .query(String.class).list()).containsExactly("StageQueued", "StageStarted", "StageCompleted");
     }
 
     @Test
