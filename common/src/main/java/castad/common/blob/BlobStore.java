@@ -9,6 +9,7 @@ import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.Utility;
 import com.azure.storage.common.sas.SasProtocol;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,6 +33,7 @@ public class BlobStore {
     private final BlobSettings settings;
     private final Clock clock;
     private final Map<String, BlobContainerClient> containers = new ConcurrentHashMap<>();
+    private final Map<String, String> containerUrls = new ConcurrentHashMap<>();
     private final Cache<String, String> readUrls;
 
     public BlobStore(BlobServiceClient service, BlobSettings settings, Clock clock) {
@@ -59,9 +61,14 @@ public class BlobStore {
         return new StoredBlob(container, name, blob.getBlobUrl(), measured.count(), measured.sha256Hex());
     }
 
-    /** The blob's plain URL: where it is, not readable without a signature. */
+    /**
+     * The blob's plain URL: where it is, not readable without a signature. Written as the SDK writes a blob
+     * client's URL (the container's URL, then the name URL-encoded whole), without making a client for it: that
+     * was an eighth of a worker's listener time.
+     */
     public String url(String container, String name) {
-        return container(container).getBlobClient(name).getBlobUrl();
+        return containerUrls.computeIfAbsent(container, key -> service.getBlobContainerClient(key).getBlobContainerUrl())
+                + "/" + Utility.urlEncode(name);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The trace each task's pipeline runs in, as a W3C {@code traceparent}: every event about a task carries it, so that
@@ -26,14 +27,15 @@ public class TaskTraces {
     private static final Pattern TRACE_ID = Pattern.compile("(?!0{32})[0-9a-f]{32}");
     private static final int TASKS_KEPT = 100_000;
 
-    private final ObjectProvider<Tracer> tracer;
+    /** Looked up once: {@link ObjectProvider#getIfAvailable} asks the bean factory on every call. */
+    private final SingletonSupplier<Tracer> tracer;
     private final Cache<String, String> byTask = Caffeine.newBuilder()
             .maximumSize(TASKS_KEPT)
             .expireAfterAccess(Duration.ofHours(2))
             .build();
 
     public TaskTraces(ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer;
+        this.tracer = SingletonSupplier.of(tracer::getIfAvailable);
     }
 
     /** The {@code traceparent} an event about this task carries; null when tracing is off and none is known. */
@@ -61,7 +63,7 @@ public class TaskTraces {
     }
 
     private String current() {
-        Tracer available = tracer.getIfAvailable();
+        Tracer available = tracer.get();
         Span span = available == null ? null : available.currentSpan();
         // an unsampled span is not recorded (isNoop) but still has the trace's ids, which the event passes on
         TraceContext context = span == null ? null : span.context();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BlobLocationTest {
@@ -11,13 +13,16 @@ class BlobLocationTest {
     private static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     @Test
-    void theContainerAndNameOfEveryUrlTheStoreMakesAreReadBack() {
+    void theStoreWritesEachUrlAsTheSdkDoesAndTheContainerAndNameAreReadBack() {
         for (String endpoint : new String[] {"http://127.0.0.1:10000/devstoreaccount1",
                 "https://castad.blob.core.windows.net", "https://media.example.com:8443"}) {
             BlobServiceClient service = service(endpoint);
-            for (String name : new String[] {"videos/0b8f/7.mp4", "songs/a b+c/ü 1.mp3", "flat.png"}) {
+            BlobStore store = new BlobStore(service, new BlobSettings("UseDevelopmentStorage=true", "images", "media",
+                    Duration.ofHours(1), 4_194_304, 2, Duration.ofMinutes(30), ""), Clock.systemUTC());
+            for (String name : new String[] {"videos/0b8f/7.mp4", "songs/a b+c/ü 1.mp3", "flat.png", "a%2Fb?c#d.mp3"}) {
                 String url = service.getBlobContainerClient("media").getBlobClient(name).getBlobUrl();
 
+                assertThat(store.url("media", name)).isEqualTo(url);
                 assertThat(BlobLocation.in(service.getAccountUrl(), url))
                         .as(url).contains(new BlobLocation("media", name));
             }
