@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class SongEventsTest {
 
     @Test
-    void everyEventTypeItHandlesIsOneItAsksForAndNoOther() {
-        assertThat(ListenerContracts.handledEvents(SongEvents.class)).isNotEmpty()
+    void everyEventTypeItRoutesIsOneItAsksForAndNoOther() {
+        var listener = new SongEvents(null, null, null, null);
+
+        assertThat(listener.routes().eventTypes()).isNotEmpty()
                 .isEqualTo(ListenerContracts.wantedEvents(SongEvents.class, EventDeserializer.WANTED));
     }
 }

@@ -1,34 +1,38 @@
 package castad.testsupport;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.kafka.annotation.KafkaHandler;
+import java.util.stream.Stream;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * What a class-level {@link KafkaListener} says it wants against what its handlers take: a handler for an
- * event type the listener does not ask for would never be called, silently.
+ * What a {@link KafkaListener} says it wants against what it routes: a route for an event type the listener does
+ * not ask for would never be taken, silently, and an event type asked for but not routed is read for nothing.
  */
 public final class ListenerContracts {
 
     private ListenerContracts() {
     }
 
-    /** The event type names listed in the listener's consumer property {@code property}. */
+    /** The event type names listed in the consumer property {@code property} of the class's only listener. */
     public static Set<String> wantedEvents(Class<?> listener, String property) {
-        return Arrays.stream(listener.getAnnotation(KafkaListener.class).properties())
+        KafkaListener annotation = Stream.concat(Stream.ofNullable(listener.getAnnotation(KafkaListener.class)),
+                        Arrays.stream(listener.getDeclaredMethods()).map(ListenerContracts::listenerOf))
+                .filter(found -> found != null)
+                .reduce((one, another) -> {
+                    throw new IllegalArgumentException(listener + " has more than one listener");
+                })
+                .orElseThrow(() -> new IllegalArgumentException(listener + " has no listener"));
+        return Arrays.stream(annotation.properties())
                 .filter(entry -> entry.startsWith(property + "="))
                 .flatMap(entry -> Arrays.stream(entry.substring(property.length() + 1).split(",")))
                 .map(String::strip)
                 .collect(Collectors.toSet());
     }
 
-    /** The simple names of the payload types of the listener's {@link KafkaHandler} methods. */
-    public static Set<String> handledEvents(Class<?> listener) {
-        return Arrays.stream(listener.getDeclaredMethods())
-                .filter(method -> method.isAnnotationPresent(KafkaHandler.class))
-                .map(method -> method.getParameterTypes()[0].getSimpleName())
-                .collect(Collectors.toSet());
+    private static KafkaListener listenerOf(Method method) {
+        return method.getAnnotation(KafkaListener.class);
     }
 }

@@ -1,65 +1,54 @@
 package castad.video;
 
 import castad.common.blob.BlobStore;
-import castad.common.event.BlobFailed;
-import castad.common.event.BlobStored;
+import castad.common.event.CastadEvent;
 import castad.common.event.CreatomateCallback;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.Topics;
+import castad.common.kafka.EventBatches;
 import castad.common.kafka.EventDeserializer;
-import castad.common.kafka.EventHeaders;
-import castad.common.outbox.Received;
+import castad.common.kafka.EventRoutes;
+import castad.common.stage.CopyOutcomes;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateWire;
-import org.springframework.kafka.annotation.KafkaHandler;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
-/** Everything video-worker reacts to besides its commands; other events on these topics are not its business. */
+/**
+ * Everything video-worker reacts to besides its commands, a poll at a time in one transaction
+ * ({@link EventBatches}); other events on these topics are not its business.
+ */
 @Component
-@KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS},
-        concurrency = "${castad.video.concurrency:2}",
-        // the other timeline events and the other provider's callbacks are never read here
-        properties = EventDeserializer.WANTED + "=StageCompleted,CreatomateCallback,BlobStored,BlobFailed")
 class VideoEvents {
 
-    private final WaitingStageStore videos;
-    private final VideoStore store;
-    private final BlobStore blobs;
+    private final EventBatches batches;
+    private final EventRoutes routes;
 
-    VideoEvents(WaitingStageStore videos, VideoStore store, BlobStore blobs) {
-        this.videos = videos;
-        this.store = store;
-        this.blobs = blobs;
+    VideoEvents(EventBatches batches, WaitingStageStore videos, VideoStore store, BlobStore blobs) {
+        this.batches = batches;
+        this.routes = CopyOutcomes.routed(new EventRoutes()
+                .on(StageCompleted.class, (event, headers) -> {
+                    if (event.stage() == Stage.SONG) {
+                        store.startAfterSong(event.taskId(), event.stageId());
+                    }
+                })
+                .on(CreatomateCallback.class, (callback, headers) -> RenderingVideos.apply(videos, callback.taskId(),
+                        callback.videoId(), CreatomateWire.progressOf(callback.body()))),
+                Stage.VIDEO, videos, blobs);
     }
 
-    @KafkaHandler
-    void songCompleted(StageCompleted event) {
-        if (event.stage() == Stage.SONG) {
-            store.startAfterSong(event.taskId(), event.stageId());
-        }
+    @KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS}, batch = "true",
+            concurrency = "${castad.video.concurrency:2}",
+            // the other timeline events and the other provider's callbacks are never read here
+            properties = EventDeserializer.WANTED + "=StageCompleted,CreatomateCallback,BlobStored,BlobFailed")
+    void on(List<ConsumerRecord<String, CastadEvent>> records) {
+        batches.handle(records, routes);
     }
 
-    @KafkaHandler
-    void creatomateWebhook(CreatomateCallback callback) {
-        RenderingVideos.apply(videos, callback.taskId(), callback.videoId(), CreatomateWire.progressOf(callback.body()));
-    }
-
-    @KafkaHandler
-    void videoStored(BlobStored event, @Header(EventHeaders.EVENT_ID) String eventId,
-            @Header(EventHeaders.OCCURRED_AT) String occurredAt) {
-        if (event.stage() == Stage.VIDEO) {
-            videos.stored(Received.of(event, eventId, occurredAt), blobs.url(event.container(), event.blobName()));
-        }
-    }
-
-    @KafkaHandler
-    void videoNotStored(BlobFailed event, @Header(EventHeaders.EVENT_ID) String eventId,
-            @Header(EventHeaders.OCCURRED_AT) String occurredAt) {
-        if (event.stage() == Stage.VIDEO) {
-            videos.notStored(Received.of(event, eventId, occurredAt));
-        }
+    EventRoutes routes() {
+        return routes;
     }
 }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class VideoEventsTest {
 
     @Test
-    void everyEventTypeItHandlesIsOneItAsksForAndNoOther() {
-        assertThat(ListenerContracts.handledEvents(VideoEvents.class)).isNotEmpty()
+    void everyEventTypeItRoutesIsOneItAsksForAndNoOther() {
+        var listener = new VideoEvents(null, null, null, null);
+
+        assertThat(listener.routes().eventTypes()).isNotEmpty()
                 .isEqualTo(ListenerContracts.wantedEvents(VideoEvents.class, EventDeserializer.WANTED));
     }
 }

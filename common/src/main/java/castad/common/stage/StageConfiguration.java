@@ -1,13 +1,16 @@
 package castad.common.stage;
 
 import castad.common.callback.CallbackSettings;
+import castad.common.kafka.EventBatches;
 import castad.common.outbox.Outbox;
 import castad.common.outbox.OutboxConfiguration;
+import castad.common.tracing.TaskTraces;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @AutoConfiguration(after = OutboxConfiguration.class)
 @EnableConfigurationProperties(CallbackSettings.class)
@@ -16,6 +19,12 @@ public class StageConfiguration {
     @Bean
     PipelineOutcomes pipelineOutcomes(JdbcClient jdbc, Outbox outbox, Clock clock) {
         return new PipelineOutcomes(jdbc, outbox, clock);
+    }
+
+    /** For the workers' batch listeners of the timeline and the callbacks. */
+    @Bean
+    EventBatches eventBatches(TransactionTemplate transactions, TaskTraces traces) {
+        return new EventBatches(transactions, traces);
     }
 
     @Bean

@@ -24,6 +24,17 @@ public class TaskTraceInterceptor implements RecordInterceptor<Object, Object> {
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
                                                     Consumer<Object, Object> consumer) {
+        enter(traces, record);
+        return record;
+    }
+
+    @Override
+    public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+        leave();
+    }
+
+    /** What this interceptor does before a record, for a batch listener that handles its records one by one. */
+    public static void enter(TaskTraces traces, ConsumerRecord<?, ?> record) {
         if (record.key() instanceof String taskId) {
             MDC.put(TASK_ID, taskId);
             Header traceParent = record.headers().lastHeader(TaskTraces.HEADER);
@@ -31,11 +42,9 @@ public class TaskTraceInterceptor implements RecordInterceptor<Object, Object> {
                 traces.remember(taskId, new String(traceParent.value(), StandardCharsets.US_ASCII));
             }
         }
-        return record;
     }
 
-    @Override
-    public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+    public static void leave() {
         MDC.remove(TASK_ID);
     }
 }

@@ -3,8 +3,10 @@ package castad.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import castad.common.CommonTestApplication;
+import castad.common.event.CastadEvent;
 import castad.common.event.CreatomateCallback;
 import castad.common.event.LyricRequested;
+import castad.common.event.SongRequested;
 import castad.common.event.Topics;
 import castad.testsupport.InfrastructureTest;
 import castad.testsupport.KafkaProbe;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +26,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 
-@SpringBootTest(classes = CommonTestApplication.class, properties = "spring.kafka.consumer.group-id=dead-letter-it")
+@SpringBootTest(classes = CommonTestApplication.class,
+        properties = {"spring.kafka.consumer.group-id=dead-letter-it", "castad.kafka.retry-interval=50ms"})
 @Import(DeadLetterIT.Listener.class)
 class DeadLetterIT extends InfrastructureTest {
 
@@ -73,11 +77,51 @@ class DeadLetterIT extends InfrastructureTest {
         }
     }
 
+
+    @Test
+    void aBatchListenerDeadLettersTheRecordsItCannotReadOrHandleAndHandlesTheRestOnce() {
+        String task = UUID.randomUUID().toString();
+        try (var probe = new KafkaProbe(List.of(Topics.deadLetter(Topics.SONG_REQUESTED)))) {
+            KafkaProbe.send(Topics.SONG_REQUESTED, task, "not json", Map.of("eventType", "SongRequested"));
+            KafkaProbe.send(Topics.SONG_REQUESTED, task, songRequested(task, Listener.REFUSED),
+                    Map.of("eventType", "SongRequested"));
+            KafkaProbe.send(Topics.SONG_REQUESTED, task, songRequested(task, 7), Map.of("eventType", "SongRequested"));
+
+            List<Message> dead = probe.await(m -> task.equals(m.key()), 2, Duration.ofSeconds(30));
+
+            assertThat(dead).extracting(Message::value).first().isEqualTo("not json");
+            assertThat(dead.get(1).value()).contains("\"songId\":" + Listener.REFUSED);
+            assertThat(dead.get(1).header("kafka_dlt-exception-message")).contains("refused");
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> listener.batched.contains(new SongRequested(task, 7)));
+            assertThat(listener.batched).filteredOn(callback -> callback.taskId().equals(task))
+                    .extracting(SongRequested::songId).as("what was handled, each once").containsExactly(7L);
+        }
+    }
+
+    private static String songRequested(String task, long songId) {
+        return "{\"taskId\":\"" + task + "\",\"songId\":" + songId + "}";
+    }
+
     @TestConfiguration
     static class Listener {
 
+        static final long REFUSED = 13;
+
         final List<LyricRequested> received = new CopyOnWriteArrayList<>();
         final List<CreatomateCallback> callbacks = new CopyOnWriteArrayList<>();
+        final List<SongRequested> batched = new CopyOnWriteArrayList<>();
+        private final EventRoutes routes = new EventRoutes().on(SongRequested.class, (command, headers) -> {
+            if (command.songId() == REFUSED) {
+                throw new IllegalStateException("refused song " + REFUSED);
+            }
+            batched.add(command);
+        });
+        private final EventBatches batches;
+
+        Listener(EventBatches batches) {
+            this.batches = batches;
+        }
 
         @KafkaListener(topics = Topics.LYRIC_REQUESTED)
         void on(LyricRequested command) {
@@ -88,6 +132,12 @@ class DeadLetterIT extends InfrastructureTest {
                 properties = EventDeserializer.WANTED + "=CreatomateCallback")
         void on(CreatomateCallback callback) {
             callbacks.add(callback);
+        }
+
+        @KafkaListener(topics = Topics.SONG_REQUESTED, groupId = "dead-letter-it-batch", batch = "true",
+                properties = EventDeserializer.WANTED + "=SongRequested")
+        void on(List<ConsumerRecord<String, CastadEvent>> records) {
+            batches.handle(records, routes);
         }
     }
 }
