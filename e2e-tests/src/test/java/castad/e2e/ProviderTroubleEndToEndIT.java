@@ -176,4 +176,19 @@ class ProviderTroubleEndToEndIT {
         assertThat(List.of(songTask, videoTask)).allSatisfy(t -> assertThat(t.get("lyric").get("status").asText())
                 .isEqualTo("completed"));
     }
+
+    @Test
+    void aRenderCreatomateAcceptedWithAnAnswerCastadCannotReadFailsTheVideoAndIsNotPaidAgain() {
+        TestSimulators.post("/sim/creatomate/script", "{\"outcomes\":[{\"acceptance\":\"unreadable\"}]}");
+        String taskId = castad.projectWithPhotos("Garbled Answer Bistro", "en", 1);
+
+        castad.post(taskId, "pipeline", null);
+        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(60));
+
+        assertThat(task.get("video").get("status").asText()).isEqualTo("failed");
+        assertThat(task.get("video").get("errorCode").asText()).isEqualTo("CREATOMATE_UNREADABLE_ACCEPTANCE");
+        assertThat(task.get("pipeline").get("status").asText()).isEqualTo("failed");
+        assertThat(TestSimulators.submissions("creatomate", task.get("video").get("id").asText()))
+                .as("the render Creatomate took is paid once, never submitted again").isEqualTo(1);
+    }
 }

@@ -35,6 +35,8 @@ public final class FailureMessages {
             Map.entry("CREATOMATE_NOT_FOUND", "The video template does not exist at Creatomate; choose another templateId"),
             Map.entry("CREATOMATE_BAD_REQUEST", "Creatomate refused the request for this video"),
             Map.entry("CREATOMATE_RENDER_FAILED", "Creatomate could not render the video; try again"),
+            Map.entry("CREATOMATE_UNREADABLE_ACCEPTANCE", "Creatomate took the video but its answer could not be read;"
+                    + " it was not sent again, so as not to pay twice: try again"),
             Map.entry("BLOB_SOURCE_REFUSED", "The provider's file is at an address castad does not download from"),
             Map.entry("BLOB_TOO_LARGE", "The provider's file is larger than castad stores"),
             Map.entry("BLOB_SOURCE_GONE", "The provider's file was gone before it could be stored"));

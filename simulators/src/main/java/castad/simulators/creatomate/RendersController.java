@@ -6,6 +6,7 @@ import castad.simulators.fault.Fault;
 import castad.simulators.stats.PaidSubmissions;
 import castad.simulators.stats.SubmissionLedger;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,10 +17,10 @@ import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * POST /v1/renders: check the request, take the next scripted outcome (or, without one, draw a
- * random fault), then refuse or accept with 202 and an array of one render; every accepted render is
- * a paid submission keyed by its metadata. GET /v1/renders/{id}: the render as it stands now (or a
- * random fault).
+ * POST /v2/renders and /v1/renders: check the request, take the next scripted outcome (or, without one, draw a
+ * random fault), then refuse or accept with 202 and the render: one render object from v2, an array of one from v1
+ * (or, scripted, an answer that cannot be read); every accepted render is a paid submission keyed by its metadata.
+ * GET /v2/renders/{id} and /v1/renders/{id}: the render as it stands now (or a random fault).
  */
 @RestController
 class RendersController {
@@ -39,8 +40,17 @@ class RendersController {
         this.chaos = chaos;
     }
 
+    @PostMapping("/v2/renders")
+    DeferredResult<ResponseEntity<Object>> renderV2(@RequestBody RenderRequest request) {
+        return render(request, false);
+    }
+
     @PostMapping("/v1/renders")
-    DeferredResult<ResponseEntity<Object>> render(@RequestBody RenderRequest request) {
+    DeferredResult<ResponseEntity<Object>> renderV1(@RequestBody RenderRequest request) {
+        return render(request, true);
+    }
+
+    private DeferredResult<ResponseEntity<Object>> render(RenderRequest request, boolean asArray) {
         RenderRules.check(request, templates);
         var scripted = faults.script().next();
         var fault = scripted.isPresent() ? Fault.NONE : faults.chaos().draw();
@@ -52,11 +62,16 @@ class RendersController {
             var delivery = outcome.delivery().orElseGet(faults::webhooks);
             var render = renders.submit(request, baseUrl(), faults.timing(), outcome, delivery);
             submissions.record(request.metadata());
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(List.of(renders.view(render, RenderStatus.PLANNED)));
+            if (outcome.unreadableAcceptance()) {
+                return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.TEXT_HTML)
+                        .body("<html><body>Render queued</body></html>");
+            }
+            Object view = renders.view(render, RenderStatus.PLANNED);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(asArray ? List.of(view) : view);
         });
     }
 
-    @GetMapping("/v1/renders/{id}")
+    @GetMapping({"/v2/renders/{id}", "/v1/renders/{id}"})
     DeferredResult<ResponseEntity<Object>> render(@PathVariable String id) {
         return chaos.answer(faults.chaos().draw(), () -> ResponseEntity.ok(renders.find(id).orElseThrow(
                 () -> new CreatomateRejection(404, "The render with ID '" + id + "' was not found."))));

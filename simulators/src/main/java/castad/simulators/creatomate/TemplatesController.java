@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * GET /v1/templates and /v1/templates/{id} (or a random fault); each template fetched counts in
+ * GET /v2/templates and /v2/templates/{id}, and the same under /v1 (or a random fault); each template fetched counts in
  * {@code /sim/stats}.
  */
 @RestController
@@ -28,12 +28,12 @@ class TemplatesController {
         this.chaos = chaos;
     }
 
-    @GetMapping("/v1/templates")
+    @GetMapping({"/v2/templates", "/v1/templates"})
     DeferredResult<ResponseEntity<Object>> all() {
         return chaos.answer(faults.chaos().draw(), () -> ResponseEntity.ok(templates.summaries()));
     }
 
-    @GetMapping("/v1/templates/{id}")
+    @GetMapping({"/v2/templates/{id}", "/v1/templates/{id}"})
     DeferredResult<ResponseEntity<Object>> one(@PathVariable String id) {
         return chaos.answer(faults.chaos().draw(), () -> {
             var template = templates.find(id)

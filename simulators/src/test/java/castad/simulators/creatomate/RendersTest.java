@@ -64,6 +64,19 @@ class RendersTest extends RunningSimulatorTest {
     }
 
     @Test
+    void v2AcceptsARenderWith202AndTheRenderObjectItselfAndServesItUnderV2() {
+        var reply = simulator.authorized("POST", "/v2/renders", RenderRequests.video(inbox.url("/wh"), "video-8"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.body().isObject()).isTrue();
+        assertThat(reply.body().get("status").asText()).isEqualTo("planned");
+        assertThat(reply.body().get("metadata").asText()).isEqualTo("video-8");
+        var id = reply.body().get("id").asText();
+        assertThat(simulator.authorized("GET", "/v2/renders/" + id, null).body().get("id").asText()).isEqualTo(id);
+        assertThat(simulator.get("/sim/stats/creatomate/video-8").body().get("submissions").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void goesThroughEachStatusToSucceededAndOnlyThenServesTheVideo() throws Exception {
         simulator.send("PUT", "/sim/creatomate/timing", Map.of("waitingAfterMs", 150, "transcribingAfterMs", 300,
                 "renderingAfterMs", 450, "finishedAfterMs", 600));
