@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -190,5 +191,25 @@ class ProviderTroubleEndToEndIT {
         assertThat(task.get("pipeline").get("status").asText()).isEqualTo("failed");
         assertThat(TestSimulators.submissions("creatomate", task.get("video").get("id").asText()))
                 .as("the render Creatomate took is paid once, never submitted again").isEqualTo(1);
+    }
+
+    @Test
+    void aTemplateThatNestsItsElementsIsFilledAndOneWithoutMusicFailsTheVideoBeforeAnythingIsPaid() {
+        String nested = castad.projectWithPhotos("Nested Scene Bakery", "en", 2);
+        String silent = castad.projectWithPhotos("Silent Template Tavern", "en", 1);
+
+        castad.post(nested, "pipeline", Map.of("templateId", "castad-nested"));
+        castad.post(silent, "pipeline", Map.of("templateId", "castad-no-music"));
+        JsonNode filled = castad.awaitTask(nested, Castad::pipelineEnded, Duration.ofSeconds(90));
+        JsonNode refused = castad.awaitTask(silent, Castad::pipelineEnded, Duration.ofSeconds(90));
+
+        assertThat(filled.get("pipeline").get("status").asText())
+                .as("the photos and the title were found inside the composition (or the video would have failed)")
+                .isEqualTo("completed");
+        assertThat(TestSimulators.submissions("creatomate", filled.get("video").get("id").asText())).isEqualTo(1);
+        assertThat(refused.get("video").get("status").asText()).isEqualTo("failed");
+        assertThat(refused.get("video").get("errorCode").asText()).isEqualTo("TEMPLATE_MISMATCH");
+        assertThat(refused.get("video").get("errorMessage").asText()).contains("castad-no-music").contains("Music");
+        assertThat(TestSimulators.submissions("creatomate", refused.get("video").get("id").asText())).isZero();
     }
 }

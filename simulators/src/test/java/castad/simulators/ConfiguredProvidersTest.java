@@ -119,7 +119,7 @@ class ConfiguredProvidersTest {
         var ids = simulator.authorized("GET", "/v1/templates", null).body().findValuesAsText("id");
         var promo = simulator.authorized("GET", "/v1/templates/promo", null).body();
 
-        assertThat(ids).containsExactly("castad-default", "promo", "winter");
+        assertThat(ids).containsExactly("castad-default", "promo", "winter", "castad-nested", "castad-no-music");
         assertThat(promo.at("/source/elements").findValuesAsText("name"))
                 .containsExactly("Photo-1", "Photo-2", "Photo-3", "Title", "Lyrics", "Music");
     }

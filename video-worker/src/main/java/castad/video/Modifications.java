@@ -1,6 +1,7 @@
 package castad.video;
 
 import castad.common.blob.BlobStore;
+import castad.common.http.ProviderFailure;
 import castad.video.creatomate.Template;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Fills a template: photos by their order into {@code Photo-1..N} (repeated when there are fewer photos than
  * slots), the store's name into {@code Title}, the lyrics into {@code Lyrics}, and the song into {@code Music}.
- * Files are handed over as signed URLs the provider can download.
+ * Files are handed over as signed URLs the provider can download. {@code Music}, {@code Title} and (for a project
+ * with photos) a {@code Photo-N} are needed, wherever the template nests them; a template without one of them would
+ * render placeholder content with no error, so it fails the video before anything is paid ({@code TEMPLATE_MISMATCH},
+ * naming the element). {@code Lyrics} is filled where the template shows them.
  */
 final class Modifications {
 
@@ -21,9 +25,16 @@ final class Modifications {
     private Modifications() {
     }
 
+    static final String TEMPLATE_MISMATCH = "TEMPLATE_MISMATCH";
+
     static Map<String, String> of(Template template, RenderInput input, BlobStore blobs) {
-        Map<String, String> modifications = new LinkedHashMap<>();
         List<String> slots = photoSlots(template);
+        requireElement(template, "Music", "the song");
+        requireElement(template, "Title", "the store's name");
+        if (slots.isEmpty() && !input.photos().isEmpty()) {
+            throw mismatch(template, "Photo-1", "the photos");
+        }
+        Map<String, String> modifications = new LinkedHashMap<>();
         for (int i = 0; i < slots.size() && !input.photos().isEmpty(); i++) {
             RenderInput.Stored photo = input.photos().get(i % input.photos().size());
             modifications.put(slots.get(i), blobs.readUrl(photo.container(), photo.name()));
@@ -32,6 +43,17 @@ final class Modifications {
         putIfPresent(template, modifications, "Lyrics", input.lyrics());
         putIfPresent(template, modifications, "Music", blobs.readUrl(input.song().container(), input.song().name()));
         return modifications;
+    }
+
+    private static void requireElement(Template template, String name, String what) {
+        if (template.elements().stream().noneMatch(element -> name.equals(element.name()))) {
+            throw mismatch(template, name, what);
+        }
+    }
+
+    private static ProviderFailure mismatch(Template template, String element, String what) {
+        return ProviderFailure.permanent(TEMPLATE_MISMATCH, "The video template " + template.id()
+                + " has no element named " + element + " for " + what + "; choose a template that has one");
     }
 
     private static List<String> photoSlots(Template template) {

@@ -1,6 +1,7 @@
 package castad.common.stage;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public final class FailureMessages {
             "SUNO_", "Suno could not make the song; try again later",
             "CREATOMATE_", "Creatomate could not render the video; try again later",
             "BLOB_", "The generated file could not be stored; try again later");
+    /** Failures castad found itself, whose text is castad's own sentence for the customer (it names what is wrong). */
+    private static final Set<String> CASTADS_OWN_WORDS = Set.of("TEMPLATE_MISMATCH");
     /** API keys (sk-..., Bearer ...), signatures and tokens in URLs, long opaque strings. */
     private static final Pattern SECRET = Pattern.compile(
             "(?i)\\b(sk|rk|pk)-[A-Za-z0-9_*.-]{3,}|\\bBearer\\s+\\S+|\\b(sig|token|key|signature|X-Amz-Signature)=[^&\\s\"']+"
@@ -57,6 +60,9 @@ public final class FailureMessages {
     /** The customer's sentence for {@code errorCode}; the provider's text is logged, masked, and dropped. */
     public static String publicMessage(String what, long id, String errorCode, String providerText) {
         log.info("{} {} failed with {}: {}", what, id, errorCode, masked(providerText));
+        if (CASTADS_OWN_WORDS.contains(errorCode) && providerText != null && !providerText.isBlank()) {
+            return masked(providerText);
+        }
         return of(errorCode);
     }
 

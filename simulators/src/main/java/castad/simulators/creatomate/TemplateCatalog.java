@@ -15,12 +15,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The templates the simulator serves: {@code castad-default} and any configured id, each a 1080x1920
- * mp4 RenderScript with {@code Photo-1..N} (4 s each), {@code Title}, {@code Lyrics} and {@code Music}.
+ * mp4 RenderScript with {@code Photo-1..N} (4 s each), {@code Title}, {@code Lyrics} and {@code Music}; and two
+ * shaped as real templates often are: {@code castad-nested} (the photos and the title inside a composition, as
+ * Creatomate's editor nests a scene) and {@code castad-no-music} (no {@code Music} element: a template made for
+ * another purpose).
  */
 @Component
 class TemplateCatalog {
 
     static final String DEFAULT_ID = "castad-default";
+    static final String NESTED_ID = "castad-nested";
+    static final String NO_MUSIC_ID = "castad-no-music";
     static final int WIDTH = 1080;
     static final int HEIGHT = 1920;
     private static final int PHOTO_SECONDS = 4;
@@ -33,6 +38,10 @@ class TemplateCatalog {
         ids.add(DEFAULT_ID);
         ids.addAll(settings.templateIds());
         ids.forEach(id -> templates.put(id, template(id, settings, created)));
+        templates.put(NESTED_ID, new Template(NESTED_ID, "Castad store ad, one scene", List.of("castad", "vertical"),
+                created.toString(), created.toString(), nestedSource(settings.photoSlots(), settings.frameRate())));
+        templates.put(NO_MUSIC_ID, new Template(NO_MUSIC_ID, "Castad slideshow, silent", List.of("castad", "vertical"),
+                created.toString(), created.toString(), silentSource(settings.photoSlots(), settings.frameRate())));
     }
 
     List<Template.Summary> summaries() {
@@ -56,6 +65,25 @@ class TemplateCatalog {
         elements.add(text("Lyrics", 3, "", "78%", "5 vmin"));
         elements.add(ordered("name", "Music", "type", "audio", "track", 4, "source", "", "duration", "media",
                 "audio_fade_out", 2));
+        return ordered("output_format", "mp4", "width", WIDTH, "height", HEIGHT, "frame_rate", frameRate,
+                "elements", elements);
+    }
+
+    private static Map<String, Object> nestedSource(int photoSlots, int frameRate) {
+        var scene = new ArrayList<Map<String, Object>>();
+        IntStream.rangeClosed(1, photoSlots).forEach(n -> scene.add(photo(n)));
+        scene.add(text("Title", 2, "Store name", "18%", "8 vmin"));
+        var elements = new ArrayList<Map<String, Object>>();
+        elements.add(ordered("name", "Scene", "type", "composition", "track", 1, "elements", scene));
+        elements.add(ordered("name", "Music", "type", "audio", "track", 2, "source", "", "duration", "media"));
+        return ordered("output_format", "mp4", "width", WIDTH, "height", HEIGHT, "frame_rate", frameRate,
+                "elements", elements);
+    }
+
+    private static Map<String, Object> silentSource(int photoSlots, int frameRate) {
+        var elements = new ArrayList<Map<String, Object>>();
+        IntStream.rangeClosed(1, photoSlots).forEach(n -> elements.add(photo(n)));
+        elements.add(text("Title", 2, "Store name", "18%", "8 vmin"));
         return ordered("output_format", "mp4", "width", WIDTH, "height", HEIGHT, "frame_rate", frameRate,
                 "elements", elements);
     }

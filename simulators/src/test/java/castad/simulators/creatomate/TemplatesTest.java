@@ -11,11 +11,12 @@ import castad.simulators.RunningSimulatorTest;
 class TemplatesTest extends RunningSimulatorTest {
 
     @Test
-    void listsTheDefaultTemplate() {
+    void listsTheDefaultTemplateFirstThenTheNestedAndTheSilentOne() {
         var reply = simulator.authorized("GET", "/v1/templates", null);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).hasSize(1);
+        assertThat(reply.body().findValuesAsText("id")).containsExactly("castad-default", "castad-nested",
+                "castad-no-music");
         var template = reply.body().get(0);
         assertThat(template.fieldNames()).toIterable().containsExactly("id", "name", "tags", "created_at", "updated_at");
         assertThat(template.get("id").asText()).isEqualTo("castad-default");
@@ -71,5 +72,14 @@ class TemplatesTest extends RunningSimulatorTest {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.body().get("hint").asText()).isNotBlank();
         assertThat(simulator.get("/sim/stats").body().at("/creatomate/templateFetches").asLong()).isZero();
+    }
+
+    @Test
+    void theNestedTemplateKeepsThePhotosAndTheTitleInsideAComposition() {
+        var source = simulator.authorized("GET", "/v2/templates/castad-nested", null).body().get("source");
+
+        assertThat(source.get("elements").findValuesAsText("name")).contains("Scene", "Music", "Photo-1", "Title");
+        assertThat(source.get("elements").get(0).get("type").asText()).isEqualTo("composition");
+        assertThat(source.get("elements").get(0).get("elements").findValuesAsText("name")).contains("Photo-1", "Title");
     }
 }

@@ -71,11 +71,16 @@ public class CreatomateClient {
     }
 
     public Template template(String templateId) {
-        CreatomateWire.TemplateBody body = call(http.get().uri(version + "/templates/{id}", templateId),
-                CreatomateWire.TemplateBody.class);
+        return templateOf(templateId, call(http.get().uri(version + "/templates/{id}", templateId),
+                CreatomateWire.TemplateBody.class));
+    }
+
+    /** The template's named elements, those nested in compositions included. */
+    static Template templateOf(String templateId, CreatomateWire.TemplateBody body) {
         List<Template.Element> elements = body == null || body.source() == null || body.source().elements() == null
                 ? List.of()
-                : body.source().elements().stream().map(e -> new Template.Element(e.name(), e.type())).toList();
+                : body.source().elements().stream().flatMap(CreatomateWire.SourceElement::withNested)
+                        .map(e -> new Template.Element(e.name(), e.type())).toList();
         return new Template(templateId, elements);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Creatomate's wire shapes (snake_case). */
 public final class CreatomateWire {
@@ -36,8 +37,14 @@ public final class CreatomateWire {
     record Source(List<SourceElement> elements) {
     }
 
+    /** An element; a composition holds elements of its own, at any depth. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SourceElement(String name, String type) {
+    record SourceElement(String name, String type, List<SourceElement> elements) {
+
+        Stream<SourceElement> withNested() {
+            return Stream.concat(Stream.of(this), elements == null
+                    ? Stream.empty() : elements.stream().flatMap(SourceElement::withNested));
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

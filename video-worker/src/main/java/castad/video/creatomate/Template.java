@@ -2,7 +2,10 @@ package castad.video.creatomate;
 
 import java.util.List;
 
-/** A Creatomate template as castad uses it: its id and its named elements. Immutable, so safe to share. */
+/**
+ * A Creatomate template as castad uses it: its id and its named elements, those inside compositions included (at any
+ * depth). Immutable, so safe to share.
+ */
 public record Template(String id, List<Element> elements) {
 
     public Template {
