@@ -212,4 +212,34 @@ class ProviderTroubleEndToEndIT {
         assertThat(refused.get("video").get("errorMessage").asText()).contains("castad-no-music").contains("Music");
         assertThat(TestSimulators.submissions("creatomate", refused.get("video").get("id").asText())).isZero();
     }
+
+    @Test
+    void aSongWhoseCallbackFailedAtSunoIsFoundByPollingWithItsAudioAndCompletes() {
+        TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"finalStatus\":\"CALLBACK_EXCEPTION\"}]}");
+        String taskId = castad.projectWithPhotos("Callback Trouble Cafe", "en", 1);
+
+        castad.post(taskId, "pipeline", null);
+        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+
+        assertThat(task.get("song").get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
+        assertThat(TestSimulators.submissions("suno", task.get("song").get("id").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void aSongSunoRefundedIsSubmittedOnceMoreAndPaidOnce() {
+        long refundedBefore = TestSimulators.stats().get("suno").path("refunded").asLong();
+        TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"finalStatus\":\"REFUNDED\"}]}");
+        String taskId = castad.projectWithPhotos("Refunded Song Diner", "en", 1);
+
+        castad.post(taskId, "pipeline", null);
+        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+
+        assertThat(task.get("song").get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
+        assertThat(TestSimulators.submissions("suno", task.get("song").get("id").asText()))
+                .as("the refunded submission and the new one").isEqualTo(2);
+        assertThat(TestSimulators.stats().get("suno").path("refunded").asLong() - refundedBefore)
+                .as("one of them refunded: paid once").isEqualTo(1);
+    }
 }

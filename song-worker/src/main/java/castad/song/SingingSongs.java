@@ -8,7 +8,6 @@ import castad.common.stage.Claim;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoClient;
-import castad.song.suno.SunoProgress;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,15 +80,5 @@ class SingingSongs {
             return suno.generate(input.lyrics(), input.style(), input.title(), callbacks.sunoUrl(claim.stageId()),
                     marks);
         }, settings.firstPoll());
-    }
-
-    /** Applies what Suno said, by callback or poll; repeated reports are harmless. */
-    static void apply(WaitingStageStore songs, String taskId, long songId, SunoProgress progress) {
-        switch (progress.state()) {
-            case READY -> songs.sourceReady(taskId, songId, progress.audioUrl(), progress.durationSeconds(), "audio/mpeg",
-                    "songs/" + taskId + "/" + songId + ".mp3");
-            case FAILED -> songs.fail(taskId, songId, progress.errorCode(), progress.errorMessage());
-            case WORKING -> { }
-        }
     }
 }

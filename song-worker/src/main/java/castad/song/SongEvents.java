@@ -27,7 +27,7 @@ class SongEvents {
     private final EventBatches batches;
     private final EventRoutes routes;
 
-    SongEvents(EventBatches batches, WaitingStageStore songs, SongStore store, BlobStore blobs) {
+    SongEvents(EventBatches batches, SunoReports reports, WaitingStageStore songs, SongStore store, BlobStore blobs) {
         this.batches = batches;
         this.routes = CopyOutcomes.routed(new EventRoutes()
                 .on(StageCompleted.class, (event, headers) -> {
@@ -35,8 +35,8 @@ class SongEvents {
                         store.startAfterLyric(event.taskId(), event.stageId());
                     }
                 })
-                .on(SunoCallback.class, (callback, headers) -> SingingSongs.apply(songs, callback.taskId(),
-                        callback.songId(), SunoReadings.ofCallback(callback.body()))),
+                .on(SunoCallback.class, (callback, headers) -> reports.apply(callback.taskId(), callback.songId(),
+                        SunoReadings.ofCallback(callback.body()))),
                 Stage.SONG, songs, blobs);
     }
 

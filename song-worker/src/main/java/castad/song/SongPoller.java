@@ -30,14 +30,16 @@ class SongPoller {
     private final SunoClient suno;
     private final ProviderGuard sunoGuard;
     private final SingingSongs singing;
+    private final SunoReports reports;
     private final SongSettings settings;
 
     SongPoller(WaitingStageStore songs, SunoClient suno, ProviderGuard sunoGuard, SingingSongs singing,
-               SongSettings settings) {
+               SunoReports reports, SongSettings settings) {
         this.songs = songs;
         this.suno = suno;
         this.sunoGuard = sunoGuard;
         this.singing = singing;
+        this.reports = reports;
         this.settings = settings;
     }
 
@@ -60,7 +62,7 @@ class SongPoller {
 
     private void poll(PollTarget target) {
         try {
-            SingingSongs.apply(songs, target.taskId(), target.stageId(), suno.progress(target.externalId()));
+            reports.apply(target.taskId(), target.stageId(), suno.progress(target.externalId()));
         } catch (ProviderFailure failure) {
             log.info("Polling song {} failed ({}); it is polled again later", target.stageId(), failure.errorCode());
         } catch (ProviderCallRefused refused) {

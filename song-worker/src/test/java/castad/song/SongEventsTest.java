@@ -10,7 +10,7 @@ class SongEventsTest {
 
     @Test
     void everyEventTypeItRoutesIsOneItAsksForAndNoOther() {
-        var listener = new SongEvents(null, null, null, null);
+        var listener = new SongEvents(null, null, null, null, null);
 
         assertThat(listener.routes().eventTypes()).isNotEmpty()
                 .isEqualTo(ListenerContracts.wantedEvents(SongEvents.class, EventDeserializer.WANTED));

@@ -5,6 +5,7 @@ import castad.common.event.BlobFailed;
 import castad.common.event.BlobRequested;
 import castad.common.event.BlobStored;
 import castad.common.event.Stage;
+import castad.common.event.StageCommand;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
 import castad.common.event.StageStarted;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   --source ready--> processing (source_url; BlobRequested) --blob stored--> completed
  * processing (lease) --release (the call was refused, nothing sent)--> pending
  * processing (lease) --retryLater (the provider kept failing transiently)--> pending, deadline kept
+ * processing (external_id) --submitAgainAfterRefund (first refund)--> pending, deadline kept; a second refund fails
  * any of them --fail / deadline--> failed
  * </pre>
  */
@@ -198,6 +200,36 @@ public class WaitingStageStore {
             return updated == 1;
         });
         return Boolean.TRUE.equals(ready);
+    }
+
+    /**
+     * The provider refunded a submission that failed on its side and asks for a new one (Suno's 531). The first
+     * time, the attempt is pending again with its command, as if never submitted (deadline kept), so that it is
+     * submitted once more; a second refund fails it with {@code errorCode}. A report about a submission that is not
+     * the attempt's current one (a late or repeated callback) changes nothing. Returns whether it is submitted again.
+     */
+    public boolean submitAgainAfterRefund(String taskId, long id, String externalId, StageCommand command,
+                                          String errorCode, String errorMessage) {
+        Boolean again = transactions.execute(status -> {
+            List<Integer> refunds = jdbc.sql("SELECT refunded_submissions FROM " + table
+                            + " WHERE id = ? AND status = 'processing' AND external_id = ? AND source_url IS NULL FOR UPDATE")
+                    .params(id, externalId).query(Integer.class).list();
+            if (refunds.isEmpty()) {
+                return false;
+            }
+            if (refunds.get(0) > 0) {
+                fail(taskId, id, errorCode, errorMessage);
+                return false;
+            }
+            jdbc.sql("UPDATE " + table + """
+                     SET status = 'pending', external_id = NULL, next_poll_at = NULL, lease_owner = NULL,
+                        lease_until = NULL, refunded_submissions = refunded_submissions + 1, updated_at = ?
+                    WHERE id = ?""")
+                    .params(ts(clock.instant()), id).update();
+            outbox.append(command);
+            return true;
+        });
+        return Boolean.TRUE.equals(again);
     }
 
     /** Claims up to {@code limit} attempts due for a poll by pushing their next poll out: one poller per row. */

@@ -1,6 +1,7 @@
 package castad.simulators.suno;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,8 @@ class GenerateController {
     private final SunoFaults faults;
     private final SunoTasks tasks;
     private final SubmissionLedger submissions;
+    /** Submissions whose task ends refunded (531): taken, then given back, so not paid. */
+    private final LongAdder refunded;
     private final DelayedReplies replies;
     private final ObjectMapper json;
     private final boolean statusMirrorsCode;
@@ -43,6 +46,7 @@ class GenerateController {
         this.faults = faults;
         this.tasks = tasks;
         this.submissions = paid.ledger("suno");
+        this.refunded = submissions.counter("refunded");
         this.replies = replies;
         this.json = json;
         this.statusMirrorsCode = settings.httpStatusMirrorsCode();
@@ -64,6 +68,9 @@ class GenerateController {
         var delivery = outcome.delivery().orElseGet(faults::callbacks);
         var task = tasks.submit(request, compact(body), baseUrl(), faults.timing(), outcome, delivery);
         submissions.record(request.ref());
+        if (outcome.failure().filter(TaskStatus.REFUNDED::equals).isPresent()) {
+            refunded.increment();
+        }
         return answer(fault, ResponseEntity.ok(SunoReply.success(new SunoReply.TaskId(task.taskId()))));
     }
 

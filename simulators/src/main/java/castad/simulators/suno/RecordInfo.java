@@ -15,7 +15,7 @@ record RecordInfo(String taskId, String param, Response response, String status,
 
     static RecordInfo of(SunoTask task, TaskStatus status, List<SunoSong> songs) {
         var response = status.hasSongs() ? new Response(task.taskId(), songs) : null;
-        return new RecordInfo(task.taskId(), task.param(), response, status.name(), "GENERATE",
+        return new RecordInfo(task.taskId(), task.param(), response, status.reported(), "GENERATE",
                 status.failed() ? status.callbackCode : null, status.failed() ? errorMessage(task, status) : null);
     }
 

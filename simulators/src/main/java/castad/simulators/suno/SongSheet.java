@@ -39,13 +39,13 @@ class SongSheet {
         var file = task.baseUrl() + "/media/songs/" + task.taskId() + "-" + n + ".mp3";
         var request = task.request();
         return new SunoSong(task.songIds().get(n - 1),
-                status == TaskStatus.SUCCESS ? file : "",
+                status.audioDone() ? file : "",
                 status.streamable() ? file + "?stream=true" : "",
                 task.baseUrl() + "/media/images/" + task.taskId() + "-" + n + ".jpg",
                 lyrics(request), request.sunoModel().songModelName(), title(request),
                 request.custom() ? request.style() : "pop",
                 CREATE_TIME.format(task.createdAt()),
-                status == TaskStatus.SUCCESS ? duration : null);
+                status.audioDone() ? duration : null);
     }
 
     private static String lyrics(GenerateRequest request) {

@@ -65,6 +65,9 @@ class SunoTasks {
         var line = callbacks.line(URI.create(task.request().callBackUrl()), delivery);
         for (var step : task.timeline().changes()) {
             var status = step.state();
+            if (!status.announced()) {
+                continue;
+            }
             timer.after(step.at(), () -> line.send(SunoCallback.of(task, status, songs.songs(task, status))));
         }
     }

@@ -21,6 +21,10 @@ record SunoTiming(Duration textAfter, Duration firstAfter, Duration completeAfte
             return pending.then(textAfter, TaskStatus.TEXT_SUCCESS).then(firstAfter, TaskStatus.FIRST_SUCCESS)
                     .then(completeAfter, TaskStatus.SUCCESS);
         }
+        if (failure == TaskStatus.CALLBACK_EXCEPTION) {
+            return pending.then(textAfter, TaskStatus.TEXT_SUCCESS).then(firstAfter, TaskStatus.FIRST_SUCCESS)
+                    .then(completeAfter, failure);
+        }
         if (failure == TaskStatus.GENERATE_AUDIO_FAILED) {
             return pending.then(textAfter, TaskStatus.TEXT_SUCCESS).then(firstAfter, failure);
         }

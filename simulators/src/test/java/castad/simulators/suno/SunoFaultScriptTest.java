@@ -130,6 +130,34 @@ class SunoFaultScriptTest extends RunningSimulatorTest {
     }
 
     @Test
+    void aRefundedTaskIsReportedAsAFailedGenerationWithCode531AndCounted() {
+        long before = simulator.get("/sim/stats").body().at("/suno/refunded").asLong();
+        script("[{\"finalStatus\":\"REFUNDED\"}]");
+
+        var taskId = generate("/cb?ref=1").at("/data/taskId").asText();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.received().size() == 1);
+        assertThat(inbox.bodies().get(0).get("code").asInt()).isEqualTo(531);
+        assertThat(inbox.callbackTypes()).containsExactly("error");
+        var info = recordInfo(taskId);
+        assertThat(info.get("status").asText()).isEqualTo("GENERATE_AUDIO_FAILED");
+        assertThat(info.get("errorCode").asInt()).isEqualTo(531);
+        assertThat(simulator.get("/sim/stats").body().at("/suno/refunded").asLong() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aCallbackExceptionEndsTheTaskWithItsAudioAndNoFinalCallback() {
+        script("[{\"finalStatus\":\"CALLBACK_EXCEPTION\"}]");
+
+        var taskId = generate("/cb?ref=1").at("/data/taskId").asText();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> "CALLBACK_EXCEPTION".equals(recordInfo(taskId).get("status").asText()));
+        var info = recordInfo(taskId);
+        assertThat(info.at("/response/sunoData/0/audioUrl").asText()).endsWith(".mp3");
+        assertThat(inbox.callbackTypes()).containsExactly("text", "first");
+    }
+
+    @Test
     void aScriptedErrorMessageIsTheOneReported() {
         script("[{\"finalStatus\":\"SENSITIVE_WORD_ERROR\",\"errorMessage\":\"Lyrics rejected\"}]");
 

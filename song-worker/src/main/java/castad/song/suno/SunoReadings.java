@@ -13,7 +13,11 @@ public final class SunoReadings {
     static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Set<String> TERMINAL_FAILURES =
-            Set.of("CREATE_TASK_FAILED", "GENERATE_AUDIO_FAILED", "CALLBACK_EXCEPTION", "SENSITIVE_WORD_ERROR");
+            Set.of("CREATE_TASK_FAILED", "GENERATE_AUDIO_FAILED", "SENSITIVE_WORD_ERROR");
+    /** Suno's code for a failure whose credits it refunded: submit again. */
+    private static final String REFUNDED = "531";
+    /** Suno's error while calling back: the audio may well exist, and then the song is done. */
+    private static final String CALLBACK_EXCEPTION = "CALLBACK_EXCEPTION";
 
     private SunoReadings() {
     }
@@ -21,6 +25,16 @@ public final class SunoReadings {
     static SunoProgress of(SunoWire.RecordInfo info) {
         if (info == null || info.status() == null) {
             return SunoProgress.working();
+        }
+        if (CALLBACK_EXCEPTION.equals(info.status())) {
+            SunoProgress audio = info.response() == null ? SunoProgress.working() : firstPlayable(info.response().sunoData());
+            return audio.state() == SunoProgress.State.READY ? audio : SunoProgress.failed("SUNO_CALLBACK_EXCEPTION",
+                    "Suno ended the task with CALLBACK_EXCEPTION and no audio"
+                            + (info.errorMessage() == null ? "" : ": " + info.errorMessage()));
+        }
+        if (TERMINAL_FAILURES.contains(info.status()) && REFUNDED.equals(info.errorCode())) {
+            return SunoProgress.refunded(info.taskId(), "SUNO_CALLBACK_531", "Suno ended the task with "
+                    + info.status() + " and refunded it (531): " + info.errorMessage());
         }
         if (TERMINAL_FAILURES.contains(info.status())) {
             return SunoProgress.failed("SUNO_" + info.status(), "Suno ended the task with " + info.status()
@@ -42,6 +56,10 @@ public final class SunoReadings {
         }
         int code = callback.code() == null ? 200 : callback.code();
         String type = callback.data() == null ? null : callback.data().callbackType();
+        if (code == Integer.parseInt(REFUNDED) && callback.data() != null && callback.data().taskId() != null) {
+            return SunoProgress.refunded(callback.data().taskId(), "SUNO_CALLBACK_531",
+                    "Suno reported a failure and refunded it (531): " + callback.msg());
+        }
         if (code != 200 || "error".equals(type)) {
             return SunoProgress.failed("SUNO_CALLBACK_" + code, "Suno reported a failure (" + code + "): "
                     + callback.msg());

@@ -50,6 +50,30 @@ class SunoReadingsTest {
     }
 
     @Test
+    void aCallbackExceptionWithAudioIsAFinishedSongAndWithoutAudioAFailure() {
+        var track = new SunoWire.Track("x", "https://cdn/x.mp3", BigDecimal.TEN);
+
+        assertThat(SunoReadings.of(info("CALLBACK_EXCEPTION", track)).audioUrl()).isEqualTo("https://cdn/x.mp3");
+        assertThat(SunoReadings.of(info("CALLBACK_EXCEPTION", null)).errorCode()).isEqualTo("SUNO_CALLBACK_EXCEPTION");
+    }
+
+    @Test
+    void aFailureSunoRefundedAsksForANewSubmissionOfThatTask() {
+        var refundedCallback = SunoReadings.ofCallback("""
+                {"code": 531, "msg": "credits refunded", "data": {"callbackType": "error", "task_id": "s-1", "data": []}}""");
+        var refundedRecord = SunoReadings.of(new SunoWire.RecordInfo("s-2", "GENERATE_AUDIO_FAILED", null, "531",
+                "refunded"));
+
+        assertThat(refundedCallback.state()).isEqualTo(SunoProgress.State.REFUNDED);
+        assertThat(refundedCallback.sunoTaskId()).isEqualTo("s-1");
+        assertThat(refundedRecord.state()).isEqualTo(SunoProgress.State.REFUNDED);
+        assertThat(refundedRecord.sunoTaskId()).isEqualTo("s-2");
+        assertThat(SunoReadings.ofCallback("""
+                {"code": 501, "msg": "failed", "data": {"callbackType": "error", "task_id": "s-3", "data": []}}""")
+                .state()).isEqualTo(SunoProgress.State.FAILED);
+    }
+
+    @Test
     void bodyCodesMapToFinalOrPassingFailures() {
         assertThat(SunoErrors.of(429, "credits").retryable()).isFalse();
         assertThat(SunoErrors.of(429, "credits").errorCode()).isEqualTo("SUNO_INSUFFICIENT_CREDITS");
