@@ -148,6 +148,18 @@ class LyricWorkerIT extends InfrastructureTest {
     }
 
     @Test
+    void billingLimitsWhatOpenAiSaysNotToRetryAndRefusalsFailTheLyricWithoutAskingAgain() {
+        Lyric billing = assertFailsWith("{\"status\":429,\"code\":\"credit_balance_exhausted\"}", "OPENAI_BILLING_LIMIT");
+        Lyric noRetry = assertFailsWith("{\"status\":503,\"shouldRetry\":false}", "OPENAI_UNAVAILABLE");
+        Lyric refused = assertFailsWith("{\"refusal\":true}", "LYRICS_REFUSED");
+
+        assertThat(TestSimulators.submissions("openai", "lyric-" + billing.id())).isZero();
+        assertThat(TestSimulators.submissions("openai", "lyric-" + noRetry.id())).isZero();
+        assertThat(TestSimulators.submissions("openai", "lyric-" + refused.id()))
+                .as("the refusal was an answer, paid once and not asked again").isEqualTo(1);
+    }
+
+    @Test
     void transientProviderErrorsAreRetriedUntilTheLyricIsWritten() {
         Lyric lyric = pendingLyric("zh", "Dumpling House");
         TestSimulators.scriptOpenAi("{\"status\":500}", "{\"status\":503,\"code\":\"server_is_overloaded\"}",
@@ -267,7 +279,7 @@ class LyricWorkerIT extends InfrastructureTest {
         return meters.get("castad.provider.resubmissions").tag("provider", "openai").counter().count();
     }
 
-    private void assertFailsWith(String outcome, String errorCode) {
+    private Lyric assertFailsWith(String outcome, String errorCode) {
         Lyric lyric = pendingLyric("en", "Store " + errorCode);
         TestSimulators.scriptOpenAi(outcome, "{}");
 
@@ -279,6 +291,7 @@ class LyricWorkerIT extends InfrastructureTest {
         assertThat((String) row.get("error_message")).isNotBlank();
         assertThat(row.get("lyric_text")).isNull();
         TestSimulators.clearOpenAiScript(); // the spare success was not used: no retry happened
+        return lyric;
     }
 
     /** The lyric's claimant died (its lease ran out), after sending its request to OpenAI or before. */

@@ -20,9 +20,14 @@ public final class FailureMessages {
             Map.entry("OPENAI_FORBIDDEN", "castad's OpenAI key may not use this model; an operator must fix it"),
             Map.entry("OPENAI_INSUFFICIENT_QUOTA", "castad's OpenAI quota is used up; an operator must top it up"),
             Map.entry("OPENAI_BAD_REQUEST", "OpenAI refused the request for these lyrics"),
+            Map.entry("OPENAI_BILLING_LIMIT", "castad's OpenAI account hit its billing limit; an operator must raise it"),
+            Map.entry("OPENAI_UNREADABLE_ANSWER", "OpenAI's answer could not be read; it was not asked again, so as not"
+                    + " to pay twice: try again"),
             Map.entry("LYRICS_TRUNCATED", "The lyrics came out too long; try a shorter prompt"),
             Map.entry("LYRICS_CONTENT_FILTERED", "OpenAI's content filter stopped the lyrics; change the prompt or the store's description"),
             Map.entry("LYRICS_EMPTY", "OpenAI wrote no lyrics; try again"),
+            Map.entry("LYRICS_REFUSED", "OpenAI declined to write these lyrics; change the prompt or the store's"
+                    + " description"),
             Map.entry("LYRICS_UNUSABLE", "OpenAI's lyrics could not be used; try again"),
             Map.entry("SUNO_UNAUTHORIZED", "castad's Suno key was refused; an operator must renew it"),
             Map.entry("SUNO_INSUFFICIENT_CREDITS", "castad's Suno credits are used up; an operator must top them up"),

@@ -87,8 +87,9 @@ public class OpenAiClient {
         try {
             return OpenAiJson.MAPPER.readValue(response.body(), ChatCompletion.Response.class);
         } catch (IOException e) {
-            throw ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", "OpenAI gave an unreadable answer: "
-                    + e.getMessage(), null);
+            // OpenAI answered 2xx, so it charged for the tokens: asking again would pay twice
+            throw ProviderFailure.permanent("OPENAI_UNREADABLE_ANSWER", "OpenAI answered " + status.value()
+                    + " with a body castad could not read: " + e.getMessage());
         }
     }
 
@@ -103,12 +104,16 @@ public class OpenAiClient {
             throw ProviderFailure.permanent("LYRICS_EMPTY", "OpenAI answered without a choice");
         }
         ChatCompletion.Choice choice = response.choices().get(0);
+        String refusal = choice.message() == null ? null : choice.message().refusal();
+        if (refusal != null && !refusal.isBlank()) {
+            throw ProviderFailure.permanent("LYRICS_REFUSED", "OpenAI declined to write the lyrics: " + refusal);
+        }
         if (!"stop".equals(choice.finishReason())) {
             throw OpenAiErrors.unusable(choice.finishReason());
         }
         String text = choice.message() == null ? null : choice.message().content();
         if (text == null || text.isBlank()) {
-            throw ProviderFailure.permanent("LYRICS_EMPTY", "OpenAI answered with empty lyrics");
+            throw ProviderFailure.permanent("LYRICS_REFUSED", "OpenAI finished with no lyrics (an empty answer)");
         }
         return new Lyrics(text.strip(), response.id());
     }

@@ -6,14 +6,20 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * OpenAI's errors as the stage sees them: 401, 403, {@code insufficient_quota} and other 4xx are final;
- * rate limits (honouring {@code retry-after-ms}, then {@code retry-after}), 408, 409 and 5xx may pass.
+ * OpenAI's errors as the stage sees them: 401, 403, {@code insufficient_quota} and the other billing 429s
+ * ({@code credit_balance_exhausted}...) and other 4xx are final; rate limits (honouring {@code retry-after-ms}, then
+ * {@code retry-after}), 408, 409 and 5xx may pass, unless OpenAI says {@code x-should-retry: false}.
  */
 final class OpenAiErrors {
+
+    /** 429s that are about money, not pace: waiting does not help. */
+    private static final Set<String> BILLING = Set.of("credit_balance_exhausted", "billing_hard_limit_reached",
+            "billing_not_active", "access_terminated");
 
     private OpenAiErrors() {
     }
@@ -25,14 +31,17 @@ final class OpenAiErrors {
         ProviderFailure failure = switch (status.value()) {
             case 401 -> ProviderFailure.permanent("OPENAI_UNAUTHORIZED", message);
             case 403 -> ProviderFailure.permanent("OPENAI_FORBIDDEN", message);
-            case 429 -> "insufficient_quota".equals(code)
-                    ? ProviderFailure.permanent("OPENAI_INSUFFICIENT_QUOTA", message)
+            case 429 -> "insufficient_quota".equals(code) ? ProviderFailure.permanent("OPENAI_INSUFFICIENT_QUOTA", message)
+                    : BILLING.contains(code) ? ProviderFailure.permanent("OPENAI_BILLING_LIMIT", message)
                     : ProviderFailure.transientFailure("OPENAI_RATE_LIMITED", message, retryAfter(headers, Instant.now()));
             case 408, 409 -> ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", message, null);
             default -> status.is5xxServerError()
                     ? ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", message, retryAfter(headers, Instant.now()))
                     : ProviderFailure.permanent("OPENAI_BAD_REQUEST", message);
         };
+        if (failure.retryable() && "false".equalsIgnoreCase(String.valueOf(headers.getFirst("x-should-retry")).strip())) {
+            failure = ProviderFailure.permanent(failure.errorCode(), message + " (x-should-retry: false)");
+        }
         return failure.asRejection();
     }
 

@@ -23,6 +23,24 @@ class OpenAiErrorsTest {
     }
 
     @Test
+    void billing429sOtherThanInsufficientQuotaAreFinalWithTheirOwnCode() {
+        assertFinal(429, "credit_balance_exhausted", "OPENAI_BILLING_LIMIT");
+        assertFinal(429, "billing_hard_limit_reached", "OPENAI_BILLING_LIMIT");
+    }
+
+    @Test
+    void openAiSayingNotToRetryMakesAnyFailureFinalAndKeepsItsCode() {
+        ProviderFailure overloaded = failure(503, "server_is_overloaded", headers("x-should-retry", "false"));
+        ProviderFailure limited = failure(429, "rate_limit_exceeded", headers("x-should-retry", "false"));
+
+        assertThat(overloaded.retryable()).isFalse();
+        assertThat(overloaded.errorCode()).isEqualTo("OPENAI_UNAVAILABLE");
+        assertThat(limited.retryable()).isFalse();
+        assertThat(limited.errorCode()).isEqualTo("OPENAI_RATE_LIMITED");
+        assertThat(failure(503, null, headers("x-should-retry", "true")).retryable()).isTrue();
+    }
+
+    @Test
     void retryAfterMillisecondsWinOverSecondsWhichWinOverAnHttpDate() {
         Instant now = Instant.parse("2026-11-27T10:00:00Z");
         assertThat(OpenAiErrors.retryAfter(headers("retry-after-ms", "250", "retry-after", "9"), now))

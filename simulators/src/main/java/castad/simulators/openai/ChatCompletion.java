@@ -12,7 +12,11 @@ record ChatCompletion(String id, String object, long created, String model, List
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Message(String role, String content) {
+    record Message(String role, String content, String refusal) {
+
+        Message(String role, String content) {
+            this(role, content, null);
+        }
     }
 
     record Usage(@JsonProperty("prompt_tokens") long promptTokens,

@@ -37,6 +37,14 @@ class ChatCompletionAnswers {
         return ResponseEntity.ok().headers(headers(rate)).body(body);
     }
 
+    /** The model declined: finish_reason stop, no content, the refusal in its own field (billed all the same). */
+    ResponseEntity<Object> refusal(ChatCompletionRequest request, RateLimitState rate) {
+        var choice = new Choice(0, new Message("assistant", null, ScriptedOutcome.REFUSAL), "stop");
+        var body = new ChatCompletion(OpenAiIds.completion(), "chat.completion", clock.instant().getEpochSecond(),
+                request.model(), List.of(choice), Usage.of(TokenCount.prompt(request), TokenCount.of(ScriptedOutcome.REFUSAL)));
+        return ResponseEntity.ok().headers(headers(rate)).body(body);
+    }
+
     ResponseEntity<Object> failure(ScriptedOutcome outcome, RateLimitState rate) {
         return ResponseEntity.status(outcome.httpStatus())
                 .headers(headers(rate)).headers(outcome.retryHeaders())

@@ -23,9 +23,10 @@ import org.springframework.web.context.request.async.DeferredResult;
 @RestController
 class ChatCompletionsController {
 
-    private static final ScriptedOutcome SERVER_ERROR = new ScriptedOutcome(500, null, null, null, null, null, null, null);
+    private static final ScriptedOutcome SERVER_ERROR = new ScriptedOutcome(500, null, null, null, null, null, null,
+            null, null, null);
     private static final ScriptedOutcome OVERLOADED = new ScriptedOutcome(null, KnownError.SERVER_IS_OVERLOADED.code,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     private final OpenAiFaults faults;
     private final RequestWindow window;
@@ -84,6 +85,9 @@ class ChatCompletionsController {
             return answers.failure(outcome, rate);
         }
         submissions.record(request.user());
+        if (outcome.refuses()) {
+            return answers.refusal(request, rate);
+        }
         return answers.completion(request, outcome.finishReasonOrStop(), rate);
     }
 }

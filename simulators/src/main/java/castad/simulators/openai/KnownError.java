@@ -15,6 +15,8 @@ enum KnownError {
     INSUFFICIENT_QUOTA(429, "insufficient_quota", "insufficient_quota",
             "You exceeded your current quota, please check your plan and billing details. For more information"
                     + " on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."),
+    CREDIT_BALANCE_EXHAUSTED(429, "credit_balance_exhausted", "insufficient_quota",
+            "Your credit balance is too low to access the API. Please go to Plans and Billing to purchase credits."),
     SERVER_IS_OVERLOADED(503, "server_is_overloaded", "server_error",
             "The server is overloaded, please try again later."),
     SLOW_DOWN(503, "slow_down", "server_error",

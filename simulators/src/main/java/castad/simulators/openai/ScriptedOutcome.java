@@ -16,7 +16,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * What the next chat request gets. An error when {@code status} (or a known {@code code}) is set, else
  * a 200 with {@code finishReason} (default stop); {@code latencyMs} replaces the default latency.
- * {@code type} and {@code message} override the error body's defaults.
+ * {@code type} and {@code message} override the error body's defaults. {@code shouldRetry} sends OpenAI's
+ * {@code x-should-retry} header with an error; {@code refusal} answers 200 with the model's refusal (finish_reason
+ * stop, no content), which is paid for like any answer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ScriptedOutcome(
@@ -27,9 +29,23 @@ record ScriptedOutcome(
         @PositiveOrZero Long retryAfterMs,
         @PositiveOrZero Long retryAfterSeconds,
         @Pattern(regexp = "stop|length|content_filter") String finishReason,
-        @PositiveOrZero Long latencyMs) {
+        @PositiveOrZero Long latencyMs,
+        Boolean shouldRetry,
+        Boolean refusal) {
 
-    static final ScriptedOutcome SUCCESS = new ScriptedOutcome(null, null, null, null, null, null, null, null);
+    static final String REFUSAL = "I'm sorry, but I can't help with writing these lyrics.";
+    static final ScriptedOutcome SUCCESS = new ScriptedOutcome(null, null, null, null, null, null, null, null, null,
+            null);
+
+    @JsonIgnore
+    @AssertTrue(message = "a refusal is an answer: it takes no status, code or finishReason")
+    boolean isRefusalAnAnswer() {
+        return !refuses() || !failing() && finishReason == null;
+    }
+
+    boolean refuses() {
+        return Boolean.TRUE.equals(refusal);
+    }
 
     @JsonIgnore
     @AssertTrue(message = "an outcome with a code but no status needs a known code")
@@ -61,6 +77,9 @@ record ScriptedOutcome(
         }
         if (retryAfterSeconds != null) {
             headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds.toString());
+        }
+        if (shouldRetry != null) {
+            headers.set("x-should-retry", shouldRetry.toString());
         }
         return headers;
     }

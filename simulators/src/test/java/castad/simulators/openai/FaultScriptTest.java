@@ -22,7 +22,8 @@ class FaultScriptTest extends RunningSimulatorTest {
             "'{\"status\":429,\"code\":\"insufficient_quota\"}',          429, insufficient_quota,    insufficient_quota",
             "'{\"status\":401,\"code\":\"invalid_api_key\"}',             401, invalid_request_error, invalid_api_key",
             "'{\"status\":403,\"code\":\"unsupported_country_region_territory\"}', 403, request_forbidden, unsupported_country_region_territory",
-            "'{\"code\":\"insufficient_quota\"}',                         429, insufficient_quota,    insufficient_quota"})
+            "'{\"code\":\"insufficient_quota\"}',                         429, insufficient_quota,    insufficient_quota",
+            "'{\"code\":\"credit_balance_exhausted\"}',                   429, insufficient_quota,    credit_balance_exhausted"})
     void aScriptedErrorAnswersWithItsStatusAndOpenAisErrorBody(String outcome, int status, String type, String code) {
         simulator.script("[" + outcome + "]");
 
@@ -55,6 +56,28 @@ class FaultScriptTest extends RunningSimulatorTest {
         assertThat(inSeconds.header("retry-after-ms")).isNull();
         assertThat(without.header("retry-after-ms")).isNull();
         assertThat(without.header("retry-after")).isNull();
+    }
+
+    @Test
+    void aScriptedShouldRetrySendsOpenAisHeaderWithTheError() {
+        simulator.script("[{\"status\":503,\"shouldRetry\":false},{\"status\":500}]");
+
+        assertThat(simulator.chat(lyricRequest("lyric-1", "Mori Bakery", "en")).header("x-should-retry")).isEqualTo("false");
+        assertThat(simulator.chat(lyricRequest("lyric-1", "Mori Bakery", "en")).header("x-should-retry")).isNull();
+    }
+
+    @Test
+    void aScriptedRefusalAnswers200WithTheRefusalAndNoContentAndIsPaid() {
+        long before = simulator.get("/sim/stats/openai/lyric-9").body().get("submissions").asLong();
+        simulator.script("[{\"refusal\":true}]");
+
+        var reply = simulator.chat(lyricRequest("lyric-9", "Mori Bakery", "en"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(reply.body().at("/choices/0/message/content").isNull()).isTrue();
+        assertThat(reply.body().at("/choices/0/message/refusal").asText()).isNotBlank();
+        assertThat(simulator.get("/sim/stats/openai/lyric-9").body().get("submissions").asLong() - before).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -104,7 +127,7 @@ class FaultScriptTest extends RunningSimulatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"status\":200}", "{\"code\":\"made_up\"}", "{\"finishReason\":\"tool_calls\"}",
-            "{\"latencyMs\":-1}"})
+            "{\"latencyMs\":-1}", "{\"refusal\":true,\"status\":500}"})
     void refusesAnOutcomeItCannotPlay(String outcome) {
         assertThat(simulator.script("[" + outcome + "]").status()).isEqualTo(400);
         assertThat(simulator.get("/sim/openai/script").body().get("outcomes")).isEmpty();
