@@ -36,6 +36,6 @@ class CreatomateConfiguration implements WebMvcConfigurer {
         var missing = new CreatomateHint("No API key provided. Provide it as 'Authorization: Bearer YOUR_API_KEY'.");
         var wrong = CreatomateHint.forStatus(401);
         registry.addInterceptor(new BearerKeyCheck(settings.apiKey(), missing, wrong, json))
-                .addPathPatterns("/v1/renders/**", "/v1/templates/**");
+                .addPathPatterns("/v1/renders/**", "/v1/templates/**", "/v2/renders/**", "/v2/templates/**");
     }
 }

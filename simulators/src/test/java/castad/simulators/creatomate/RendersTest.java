@@ -203,11 +203,13 @@ class RendersTest extends RunningSimulatorTest {
     void refusesWithoutAKeyAnUnknownTemplateAndAnUnknownRenderWithAHint() {
         var request = RenderRequests.video(inbox.url("/wh"), "video-11");
         var withoutKey = simulator.send("POST", "/v1/renders", request);
+        var withoutKeyV2 = simulator.send("POST", "/v2/renders", request);
         request.put("template_id", "nope");
         var unknownTemplate = simulator.authorized("POST", "/v1/renders", request);
         var unknownRender = simulator.authorized("GET", "/v1/renders/00000000-0000-0000-0000-000000000000", null);
 
         assertThat(withoutKey.status()).isEqualTo(401);
+        assertThat(withoutKeyV2.status()).isEqualTo(401);
         assertThat(withoutKey.body().fieldNames()).toIterable().containsExactly("hint");
         assertThat(unknownTemplate.status()).isEqualTo(400);
         assertThat(unknownTemplate.body().get("hint").asText()).contains("nope");
