@@ -5,8 +5,10 @@ import castad.common.http.CommandIntake;
 import castad.common.http.ProviderGuard;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
+import castad.common.stage.StagePoller;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
+import castad.song.suno.SunoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,14 @@ class SongConfiguration {
     WaitingStageStore songs(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
                             PipelineOutcomes pipelines, Clock clock) {
         return new WaitingStageStore(Stage.SONG, jdbc, transactions, outbox, pipelines, clock);
+    }
+
+    /** Polls songs whose callback is late, fails those past their deadline, drives abandoned and stale songs. */
+    @Bean
+    StagePoller songPoller(WaitingStageStore songs, SunoClient suno, ProviderGuard sunoGuard, SunoReports reports,
+                           SingingSongs singing, SongSettings settings) {
+        return new StagePoller(Stage.SONG, songs, sunoGuard, settings, target -> reports.apply(target.taskId(),
+                target.stageId(), suno.progress(target.externalId())), singing::sing);
     }
 
     /** Song commands wait in Kafka while Suno's circuit is open. */

@@ -1,5 +1,6 @@
 package castad.song;
 
+import castad.common.stage.PollSettings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -28,5 +29,5 @@ public record SongSettings(
         @DefaultValue("30s") @NotNull Duration pollInterval,
         @DefaultValue("1s") @NotNull Duration pollerTick,
         @DefaultValue("20") @Min(1) int pollBatch,
-        @DefaultValue("1m") @NotNull Duration stalePending) {
+        @DefaultValue("1m") @NotNull Duration stalePending) implements PollSettings {
 }

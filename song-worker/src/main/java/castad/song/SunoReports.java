@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What Suno said of a song, by callback ({@link SongEvents}) or by poll ({@link SongPoller}), applied to its row;
+ * What Suno said of a song, by callback ({@link SongEvents}) or by poll (the stage's poller, {@link SongConfiguration#songPoller}), applied to its row;
  * repeated reports are harmless. A failure Suno refunded (531) is submitted once more, counted in
  * {@code castad_provider_refunded_resubmissions_total{provider="suno"}}: paid once, since the first was refunded.
  */

@@ -9,7 +9,6 @@ import castad.common.stage.Claim;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
-import castad.video.creatomate.RenderProgress;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -95,15 +94,5 @@ class RenderingVideos {
             return creatomate.render(input.templateId(), modifications, callbacks.creatomateUrl(claim.stageId()),
                     String.valueOf(claim.stageId()), marks);
         }, settings.firstPoll());
-    }
-
-    /** Applies what Creatomate said, by webhook or poll; repeated reports are harmless. */
-    static void apply(WaitingStageStore videos, String taskId, long videoId, RenderProgress progress) {
-        switch (progress.state()) {
-            case SUCCEEDED -> videos.sourceReady(taskId, videoId, progress.url(), progress.durationSeconds(), "video/mp4",
-                    "videos/" + taskId + "/" + videoId + ".mp4");
-            case FAILED -> videos.fail(taskId, videoId, "CREATOMATE_RENDER_FAILED", progress.errorMessage());
-            case WORKING -> { }
-        }
     }
 }

@@ -6,6 +6,7 @@ import castad.common.http.ProviderGuard;
 import castad.common.http.ProviderGuards;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
+import castad.common.stage.StagePoller;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
@@ -46,6 +47,14 @@ class VideoConfiguration {
     CreatomateClient creatomateClient(CreatomateSettings settings, ProviderGuard creatomateGuard,
                                       ObservationRegistry observations) {
         return new CreatomateClient(settings, creatomateGuard, observations);
+    }
+
+    /** Polls renders whose webhook is late, fails those past their deadline, drives abandoned and stale videos. */
+    @Bean
+    StagePoller videoPoller(WaitingStageStore videos, CreatomateClient creatomateClient, ProviderGuard creatomateGuard,
+                            CreatomateReports reports, RenderingVideos rendering, VideoSettings settings) {
+        return new StagePoller(Stage.VIDEO, videos, creatomateGuard, settings, target -> reports.apply(target.taskId(),
+                target.stageId(), creatomateClient.progress(target.externalId())), rendering::render);
     }
 
     /** Video commands wait in Kafka while Creatomate's circuit is open. */

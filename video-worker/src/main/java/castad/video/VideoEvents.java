@@ -27,7 +27,8 @@ class VideoEvents {
     private final EventBatches batches;
     private final EventRoutes routes;
 
-    VideoEvents(EventBatches batches, WaitingStageStore videos, VideoStore store, BlobStore blobs) {
+    VideoEvents(EventBatches batches, CreatomateReports reports, WaitingStageStore videos, VideoStore store,
+                BlobStore blobs) {
         this.batches = batches;
         this.routes = CopyOutcomes.routed(new EventRoutes()
                 .on(StageCompleted.class, (event, headers) -> {
@@ -35,8 +36,8 @@ class VideoEvents {
                         store.startAfterSong(event.taskId(), event.stageId());
                     }
                 })
-                .on(CreatomateCallback.class, (callback, headers) -> RenderingVideos.apply(videos, callback.taskId(),
-                        callback.videoId(), CreatomateWire.progressOf(callback.body()))),
+                .on(CreatomateCallback.class, (callback, headers) -> reports.apply(callback.taskId(), callback.videoId(),
+                        CreatomateWire.progressOf(callback.body()))),
                 Stage.VIDEO, videos, blobs);
     }
 

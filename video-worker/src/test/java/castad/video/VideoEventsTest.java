@@ -10,7 +10,7 @@ class VideoEventsTest {
 
     @Test
     void everyEventTypeItRoutesIsOneItAsksForAndNoOther() {
-        var listener = new VideoEvents(null, null, null, null);
+        var listener = new VideoEvents(null, null, null, null, null);
 
         assertThat(listener.routes().eventTypes()).isNotEmpty()
                 .isEqualTo(ListenerContracts.wantedEvents(VideoEvents.class, EventDeserializer.WANTED));
