@@ -28,6 +28,7 @@ public final class StagePoller implements SchedulingConfigurer {
 
     private final String what;
     private final WaitingStageStore rows;
+    private final StageSweeps sweeps;
     private final ProviderGuard guard;
     private final PollSettings settings;
     private final Consumer<PollTarget> ask;
@@ -42,6 +43,7 @@ public final class StagePoller implements SchedulingConfigurer {
                        Consumer<PollTarget> ask, LongConsumer drive) {
         this.what = stage.name().toLowerCase(Locale.ROOT);
         this.rows = rows;
+        this.sweeps = rows.sweeps();
         this.guard = guard;
         this.settings = settings;
         this.ask = ask;
@@ -56,13 +58,13 @@ public final class StagePoller implements SchedulingConfigurer {
     public void tick() {
         try {
             if (!guard.open()) {
-                rows.claimDuePolls(settings.pollBatch(), settings.pollInterval()).forEach(this::poll);
-                Stream.concat(rows.abandonedClaims(settings.pollBatch()).stream(),
-                                rows.stalePending(settings.pollBatch(), settings.stalePending()).stream())
+                sweeps.claimDuePolls(settings.pollBatch(), settings.pollInterval()).forEach(this::poll);
+                Stream.concat(sweeps.abandonedClaims(settings.pollBatch()).stream(),
+                                sweeps.stalePending(settings.pollBatch(), settings.stalePending()).stream())
                         .takeWhile(id -> !guard.open())
                         .forEach(drive::accept);
             }
-            rows.pastDeadline(settings.pollBatch()).forEach(id -> rows.fail(id, STAGE_TIMEOUT,
+            sweeps.pastDeadline(settings.pollBatch()).forEach(id -> rows.fail(id, STAGE_TIMEOUT,
                     "The " + what + " did not finish within " + settings.deadline()));
         } catch (RuntimeException e) {
             log.warn("The {} poller's tick failed, the next tick retries: {}", what, e.getMessage());

@@ -61,7 +61,7 @@ public final class StageSubmissions {
                     again ? "pending again, tried later (" + provider + " kept failing)" : "failed",
                     failure.errorCode(), failure.getMessage());
         } catch (ProviderCallRefused refused) {
-            store.release(claim);
+            store.handBack(claim, WaitingStageStore.HandBack.REFUSED);
             log.info("Attempt {} of task {} handed back, pending again: {} not called ({})", claim.stageId(),
                     claim.taskId(), provider, refused.reason());
         }

@@ -32,11 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * poller, {@code deadline_at} after which the attempt fails. Every change that clients care about is
  * announced through the outbox in the same transaction.
  *
+ * The poller's reads of these rows are {@link StageSweeps} ({@link #sweeps()}).
+ *
  * <pre>
  * pending --claim--> processing (lease) --submitted--> processing (external_id, polls)
  *   --source ready--> processing (source_url; BlobRequested) --blob stored--> completed
- * processing (lease) --release (the call was refused, nothing sent)--> pending
- * processing (lease) --retryLater (the provider kept failing transiently)--> pending, deadline kept
+ * processing (lease) --handBack REFUSED (the call was refused, nothing sent)--> pending
+ * processing (lease) --handBack RETRY_LATER (the provider kept failing transiently)--> pending, deadline kept
  * processing (external_id) --submitAgainAfterRefund (first refund)--> pending, deadline kept; a second refund fails
  * any of them --fail / deadline--> failed
  * </pre>
@@ -53,6 +55,7 @@ public class WaitingStageStore {
     private final PipelineOutcomes pipelines;
     private final Clock clock;
     private final SendingMarks marks;
+    private final StageSweeps sweeps;
 
     public WaitingStageStore(Stage stage, JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
                              PipelineOutcomes pipelines, Clock clock) {
@@ -64,6 +67,12 @@ public class WaitingStageStore {
         this.pipelines = pipelines;
         this.clock = clock;
         this.marks = new SendingMarks(stage, jdbc, clock, transactions);
+        this.sweeps = new StageSweeps(table, jdbc, transactions, clock);
+    }
+
+    /** What the poller reads of these rows: due polls, abandoned claims, stale pending rows, passed deadlines. */
+    public StageSweeps sweeps() {
+        return sweeps;
     }
 
     /**
@@ -96,44 +105,43 @@ public class WaitingStageStore {
         });
     }
 
-    /**
-     * Hands a claimed attempt back before anything was sent to the provider (the call was refused: circuit
-     * open, rate limit, bulkhead): {@code pending} again, lease, claim count and deadline undone, so that the
-     * next claim runs it as if for the first time. It is driven again by its command or, once
-     * {@link #stalePending stale}, by the sweeper.
-     */
-    public boolean release(Claim claim) {
-        return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
-                     SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
-                        deadline_at = NULL, updated_at = ?
-                    WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
-                    .params(ts(clock.instant()), claim.stageId(), claim.owner())
-                    .update() == 1));
+    /** Why a claimed attempt is handed back before the provider took it. */
+    public enum HandBack {
+        /**
+         * The call was refused (circuit open, rate limit, bulkhead): nothing was sent, so the claim is undone
+         * entirely, deadline included, and the next claim runs it as if for the first time.
+         */
+        REFUSED,
+        /**
+         * The provider kept failing transiently through all of the call's retries: the deadline is kept, so that
+         * a provider that never recovers ends it with {@code STAGE_TIMEOUT} ({@link StageSweeps#pastDeadline})
+         * instead of retrying forever.
+         */
+        RETRY_LATER
     }
 
     /**
-     * Hands a claimed attempt back after the provider kept failing transiently (5xx, rate limits, no answer)
-     * through all of the call's retries: {@code pending} again, so that the sweeper tries it once it is
-     * {@link #stalePending stale}, but with its deadline kept, so that a provider that never recovers ends it
-     * with {@code STAGE_TIMEOUT} ({@link #pastDeadline}) instead of retrying forever.
+     * Hands a claimed attempt back to {@code pending}, lease and claim count undone, before the provider took it:
+     * only its claimant can, and only while the provider's id is not stored. It is driven again by its command or,
+     * once {@linkplain StageSweeps#stalePending stale}, by the poller.
      */
-    public boolean retryLater(Claim claim) {
+    public boolean handBack(Claim claim, HandBack why) {
         return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
                      SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
-                        updated_at = ?
+                        deadline_at = CASE WHEN ? THEN NULL ELSE deadline_at END, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
-                    .params(ts(clock.instant()), claim.stageId(), claim.owner())
+                    .params(why == HandBack.REFUSED, ts(clock.instant()), claim.stageId(), claim.owner())
                     .update() == 1));
     }
 
     /**
      * A submission that failed after the call's own retries: a transient failure hands the attempt back for
-     * a later try ({@link #retryLater}), any other fails the stage with the provider's code and message.
+     * a later try ({@link HandBack#RETRY_LATER}), any other fails the stage with the provider's code and message.
      * Returns whether the attempt will be tried again.
      */
     public boolean submissionFailed(Claim claim, ProviderFailure failure) {
         if (failure.retryable()) {
-            retryLater(claim);
+            handBack(claim, HandBack.RETRY_LATER);
             return true;
         }
         fail(claim.taskId(), claim.stageId(), failure.errorCode(), failure.getMessage());
@@ -232,28 +240,6 @@ public class WaitingStageStore {
         return Boolean.TRUE.equals(again);
     }
 
-    /** Claims up to {@code limit} attempts due for a poll by pushing their next poll out: one poller per row. */
-    public List<PollTarget> claimDuePolls(int limit, Duration interval) {
-        return transactions.execute(status -> {
-            Instant now = clock.instant();
-            List<PollTarget> due = jdbc.sql("SELECT s.id, s.external_id, p.task_id FROM " + table + """
-                     s JOIN project p ON p.id = s.project_id
-                    WHERE s.status = 'processing' AND s.next_poll_at <= ?
-                    ORDER BY s.next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-                    .params(ts(now), limit)
-                    .query((rs, n) -> new PollTarget(rs.getString("task_id"), rs.getLong("id"),
-                            rs.getString("external_id")))
-                    .list();
-            if (!due.isEmpty()) {
-                jdbc.sql("UPDATE " + table + " SET next_poll_at = :next WHERE id IN (:ids)")
-                        .param("next", ts(now.plus(interval)))
-                        .param("ids", due.stream().map(PollTarget::stageId).toList())
-                        .update();
-            }
-            return due;
-        });
-    }
-
     /** blob-worker stored this stage's file: the stage is completed with it ({@code resultUrl}: where it is). */
     public boolean stored(Received<BlobStored> received, String resultUrl) {
         BlobStored stored = received.event();
@@ -320,43 +306,6 @@ public class WaitingStageStore {
             return updated == 1;
         });
         return Boolean.TRUE.equals(failed);
-    }
-
-    /**
-     * Attempts whose claimant's lease ran out before it stored the provider's id: that instance died
-     * mid-submission, and the command that started it was already acknowledged. Claiming one again takes
-     * it over ({@link Claim#takeover()}).
-     */
-    public List<Long> abandonedClaims(int limit) {
-        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status = 'processing' AND external_id IS NULL"
-                            + " AND lease_until < ? ORDER BY lease_until LIMIT ?")
-                    .params(ts(clock.instant()), limit)
-                    .query(Long.class)
-                    .list());
-    }
-
-    /**
-     * Attempts nobody claimed for {@code olderThan}: handed back after a refused call, or their command was
-     * dead-lettered. Claiming one is still the conditional {@link #claim}, so one instance runs it.
-     */
-    public List<Long> stalePending(int limit, Duration olderThan) {
-        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status = 'pending' AND updated_at < ?"
-                            + " ORDER BY updated_at LIMIT ?")
-                    .params(ts(clock.instant().minus(olderThan)), limit)
-                    .query(Long.class)
-                    .list());
-    }
-
-    /**
-     * Attempts past their deadline, oldest first, including those waiting to be retried after transient
-     * failures; each is then failed on its own.
-     */
-    public List<Long> pastDeadline(int limit) {
-        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status IN ('pending', 'processing') AND deadline_at < ?"
-                            + " ORDER BY deadline_at LIMIT ?")
-                    .params(ts(clock.instant()), limit)
-                    .query(Long.class)
-                    .list());
     }
 
     private String taskIdOf(long id) {

@@ -24,25 +24,31 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class StagePollerTest {
 
     private final WaitingStageStore rows = mock(WaitingStageStore.class);
+    private final StageSweeps sweeps = mock(StageSweeps.class);
     private final ProviderGuard guard = mock(ProviderGuard.class);
     private final List<String> asked = new ArrayList<>();
     private final List<Long> driven = new ArrayList<>();
-    private final StagePoller poller = new StagePoller(Stage.SONG, rows, guard, new Settings(), target -> {
-        asked.add(target.externalId());
-        if (target.externalId().startsWith("failing")) {
-            throw ProviderFailure.transientFailure("SUNO_UNAVAILABLE", "down", null);
-        }
-        if (target.externalId().startsWith("refused")) {
-            throw new ProviderCallRefused("suno", "rate_limited", new IllegalStateException("no permits"));
-        }
-    }, driven::add);
+    private final StagePoller poller = poller();
+
+    private StagePoller poller() {
+        when(rows.sweeps()).thenReturn(sweeps);
+        return new StagePoller(Stage.SONG, rows, guard, new Settings(), target -> {
+            asked.add(target.externalId());
+            if (target.externalId().startsWith("failing")) {
+                throw ProviderFailure.transientFailure("SUNO_UNAVAILABLE", "down", null);
+            }
+            if (target.externalId().startsWith("refused")) {
+                throw new ProviderCallRefused("suno", "rate_limited", new IllegalStateException("no permits"));
+            }
+        }, driven::add);
+    }
 
     @Test
     void eachTickPollsTheDueAttemptsDrivesAbandonedAndStaleOnesAndFailsThosePastTheirDeadline() {
-        when(rows.claimDuePolls(20, Duration.ofSeconds(30))).thenReturn(List.of(target(1, "a"), target(2, "b")));
-        when(rows.abandonedClaims(20)).thenReturn(List.of(3L));
-        when(rows.stalePending(20, Duration.ofMinutes(1))).thenReturn(List.of(4L));
-        when(rows.pastDeadline(20)).thenReturn(List.of(5L));
+        when(sweeps.claimDuePolls(20, Duration.ofSeconds(30))).thenReturn(List.of(target(1, "a"), target(2, "b")));
+        when(sweeps.abandonedClaims(20)).thenReturn(List.of(3L));
+        when(sweeps.stalePending(20, Duration.ofMinutes(1))).thenReturn(List.of(4L));
+        when(sweeps.pastDeadline(20)).thenReturn(List.of(5L));
 
         poller.tick();
 
@@ -53,10 +59,10 @@ class StagePollerTest {
 
     @Test
     void aPollThatFailsOrIsRefusedLeavesTheOtherPollsAndTheRestOfTheTickAlone() {
-        when(rows.claimDuePolls(anyInt(), any())).thenReturn(List.of(target(1, "failing"), target(2, "refused"),
+        when(sweeps.claimDuePolls(anyInt(), any())).thenReturn(List.of(target(1, "failing"), target(2, "refused"),
                 target(3, "c")));
-        when(rows.abandonedClaims(anyInt())).thenReturn(List.of(7L));
-        when(rows.pastDeadline(anyInt())).thenReturn(List.of(8L));
+        when(sweeps.abandonedClaims(anyInt())).thenReturn(List.of(7L));
+        when(sweeps.pastDeadline(anyInt())).thenReturn(List.of(8L));
 
         poller.tick();
 
@@ -68,18 +74,18 @@ class StagePollerTest {
     @Test
     void whileTheProvidersCircuitIsOpenNothingIsPolledOrSubmittedButDeadlinesStillPass() {
         when(guard.open()).thenReturn(true);
-        when(rows.pastDeadline(anyInt())).thenReturn(List.of(9L));
+        when(sweeps.pastDeadline(anyInt())).thenReturn(List.of(9L));
 
         poller.tick();
 
-        verify(rows, never()).claimDuePolls(anyInt(), any());
+        verify(sweeps, never()).claimDuePolls(anyInt(), any());
         assertThat(driven).isEmpty();
         verify(rows).fail(eq(9L), eq(StagePoller.STAGE_TIMEOUT), anyString());
     }
 
     @Test
     void drivingStopsAsSoonAsTheCircuitOpens() {
-        when(rows.abandonedClaims(anyInt())).thenReturn(List.of(1L, 2L, 3L));
+        when(sweeps.abandonedClaims(anyInt())).thenReturn(List.of(1L, 2L, 3L));
         when(guard.open()).thenReturn(false, false, false, true);
 
         poller.tick();
@@ -89,7 +95,7 @@ class StagePollerTest {
 
     @Test
     void aTickThatLostTheDatabaseEndsQuietlyAndTheNextOneRunsAgain() {
-        when(rows.claimDuePolls(anyInt(), any())).thenThrow(new IllegalStateException("no database"))
+        when(sweeps.claimDuePolls(anyInt(), any())).thenThrow(new IllegalStateException("no database"))
                 .thenReturn(List.of(target(1, "a")));
 
         poller.tick();
