@@ -47,6 +47,13 @@ final class Castad {
                 .body(body == null ? Map.of() : body).retrieve().body(JsonNode.class);
     }
 
+    /** A project with {@code photos} photos, its pipeline started (default options) and awaited until it ended. */
+    JsonNode endedPipeline(String storeName, int photos, Duration timeout) {
+        String taskId = projectWithPhotos(storeName, "en", photos);
+        post(taskId, "pipeline", null);
+        return awaitTask(taskId, Castad::pipelineEnded, timeout);
+    }
+
     JsonNode task(String taskId) {
         return api.get().uri("/api/v1/projects/{taskId}", taskId).retrieve().body(JsonNode.class);
     }

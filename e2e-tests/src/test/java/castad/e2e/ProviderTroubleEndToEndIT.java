@@ -181,10 +181,8 @@ class ProviderTroubleEndToEndIT {
     @Test
     void aRenderCreatomateAcceptedWithAnAnswerCastadCannotReadFailsTheVideoAndIsNotPaidAgain() {
         TestSimulators.post("/sim/creatomate/script", "{\"outcomes\":[{\"acceptance\":\"unreadable\"}]}");
-        String taskId = castad.projectWithPhotos("Garbled Answer Bistro", "en", 1);
 
-        castad.post(taskId, "pipeline", null);
-        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(60));
+        JsonNode task = castad.endedPipeline("Garbled Answer Bistro", 1, Duration.ofSeconds(60));
 
         assertThat(task.get("video").get("status").asText()).isEqualTo("failed");
         assertThat(task.get("video").get("errorCode").asText()).isEqualTo("CREATOMATE_UNREADABLE_ACCEPTANCE");
@@ -216,10 +214,8 @@ class ProviderTroubleEndToEndIT {
     @Test
     void aSongWhoseCallbackFailedAtSunoIsFoundByPollingWithItsAudioAndCompletes() {
         TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"finalStatus\":\"CALLBACK_EXCEPTION\"}]}");
-        String taskId = castad.projectWithPhotos("Callback Trouble Cafe", "en", 1);
 
-        castad.post(taskId, "pipeline", null);
-        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+        JsonNode task = castad.endedPipeline("Callback Trouble Cafe", 1, Duration.ofSeconds(90));
 
         assertThat(task.get("song").get("status").asText()).isEqualTo("completed");
         assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");
@@ -230,10 +226,8 @@ class ProviderTroubleEndToEndIT {
     void aSongSunoRefundedIsSubmittedOnceMoreAndPaidOnce() {
         long refundedBefore = TestSimulators.stats().get("suno").path("refunded").asLong();
         TestSimulators.post("/sim/suno/script", "{\"outcomes\":[{\"finalStatus\":\"REFUNDED\"}]}");
-        String taskId = castad.projectWithPhotos("Refunded Song Diner", "en", 1);
 
-        castad.post(taskId, "pipeline", null);
-        JsonNode task = castad.awaitTask(taskId, Castad::pipelineEnded, Duration.ofSeconds(90));
+        JsonNode task = castad.endedPipeline("Refunded Song Diner", 1, Duration.ofSeconds(90));
 
         assertThat(task.get("song").get("status").asText()).isEqualTo("completed");
         assertThat(task.get("pipeline").get("status").asText()).isEqualTo("completed");

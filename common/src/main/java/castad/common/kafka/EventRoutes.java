@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -31,8 +32,6 @@ public final class EventRoutes {
 
     /** The simple names of the routed types, as the {@code eventType} header names them. */
     public Set<String> eventTypes() {
-        var names = new java.util.LinkedHashSet<String>();
-        routes.keySet().forEach(type -> names.add(type.getSimpleName()));
-        return names;
+        return routes.keySet().stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
     }
 }

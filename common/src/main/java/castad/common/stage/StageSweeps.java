@@ -56,23 +56,16 @@ public final class StageSweeps {
      * it over ({@link Claim#takeover()}).
      */
     public List<Long> abandonedClaims(int limit) {
-        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status = 'processing' AND external_id IS NULL"
-                            + " AND lease_until < ? ORDER BY lease_until LIMIT ?")
-                    .params(ts(clock.instant()), limit)
-                    .query(Long.class)
-                    .list());
+        return ids("status = 'processing' AND external_id IS NULL AND lease_until < ?", "lease_until",
+                clock.instant(), limit);
     }
 
     /**
      * Attempts nobody claimed for {@code olderThan}: handed back after a refused call, or their command was
-     * dead-lettered. Claiming one is still the conditional {@link #claim}, so one instance runs it.
+     * dead-lettered. Claiming one is still the conditional {@link WaitingStageStore#claim}, so one instance runs it.
      */
     public List<Long> stalePending(int limit, Duration olderThan) {
-        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status = 'pending' AND updated_at < ?"
-                            + " ORDER BY updated_at LIMIT ?")
-                    .params(ts(clock.instant().minus(olderThan)), limit)
-                    .query(Long.class)
-                    .list());
+        return ids("status = 'pending' AND updated_at < ?", "updated_at", clock.instant().minus(olderThan), limit);
     }
 
     /**
@@ -80,11 +73,16 @@ public final class StageSweeps {
      * failures; each is then failed on its own.
      */
     public List<Long> pastDeadline(int limit) {
-        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE status IN ('pending', 'processing') AND deadline_at < ?"
-                            + " ORDER BY deadline_at LIMIT ?")
-                    .params(ts(clock.instant()), limit)
-                    .query(Long.class)
-                    .list());
+        return ids("status IN ('pending', 'processing') AND deadline_at < ?", "deadline_at", clock.instant(), limit);
+    }
+
+    /** Up to {@code limit} ids of rows matching {@code condition} (one parameter: {@code at}), by {@code order}. */
+    private List<Long> ids(String condition, String order, Instant at, int limit) {
+        return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE " + condition
+                        + " ORDER BY " + order + " LIMIT ?")
+                .params(ts(at), limit)
+                .query(Long.class)
+                .list());
     }
 
     private static Timestamp ts(Instant instant) {

@@ -119,31 +119,11 @@ class StagePollerTest {
         return new PollTarget("task-" + id, id, externalId);
     }
 
-    private static final class Settings implements PollSettings {
+    private record Settings(int pollBatch, Duration pollInterval, Duration pollerTick, Duration stalePending,
+                            Duration deadline) implements PollSettings {
 
-        @Override
-        public int pollBatch() {
-            return 20;
-        }
-
-        @Override
-        public Duration pollInterval() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public Duration pollerTick() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public Duration stalePending() {
-            return Duration.ofMinutes(1);
-        }
-
-        @Override
-        public Duration deadline() {
-            return Duration.ofMinutes(10);
+        Settings() {
+            this(20, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(10));
         }
     }
 }

@@ -39,7 +39,7 @@ final class OpenAiErrors {
                     ? ProviderFailure.transientFailure("OPENAI_UNAVAILABLE", message, retryAfter(headers, Instant.now()))
                     : ProviderFailure.permanent("OPENAI_BAD_REQUEST", message);
         };
-        if (failure.retryable() && "false".equalsIgnoreCase(String.valueOf(headers.getFirst("x-should-retry")).strip())) {
+        if (failure.retryable() && "false".equalsIgnoreCase(headers.getFirst("x-should-retry"))) {
             failure = ProviderFailure.permanent(failure.errorCode(), message + " (x-should-retry: false)");
         }
         return failure.asRejection();

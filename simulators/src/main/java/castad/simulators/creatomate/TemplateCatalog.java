@@ -59,31 +59,31 @@ class TemplateCatalog {
     }
 
     private static Map<String, Object> source(int photoSlots, int frameRate) {
-        var elements = new ArrayList<Map<String, Object>>();
-        IntStream.rangeClosed(1, photoSlots).forEach(n -> elements.add(photo(n)));
-        elements.add(text("Title", 2, "Store name", "18%", "8 vmin"));
+        var elements = photosAndTitle(photoSlots);
         elements.add(text("Lyrics", 3, "", "78%", "5 vmin"));
         elements.add(ordered("name", "Music", "type", "audio", "track", 4, "source", "", "duration", "media",
                 "audio_fade_out", 2));
-        return ordered("output_format", "mp4", "width", WIDTH, "height", HEIGHT, "frame_rate", frameRate,
-                "elements", elements);
+        return script(frameRate, elements);
     }
 
     private static Map<String, Object> nestedSource(int photoSlots, int frameRate) {
-        var scene = new ArrayList<Map<String, Object>>();
-        IntStream.rangeClosed(1, photoSlots).forEach(n -> scene.add(photo(n)));
-        scene.add(text("Title", 2, "Store name", "18%", "8 vmin"));
-        var elements = new ArrayList<Map<String, Object>>();
-        elements.add(ordered("name", "Scene", "type", "composition", "track", 1, "elements", scene));
-        elements.add(ordered("name", "Music", "type", "audio", "track", 2, "source", "", "duration", "media"));
-        return ordered("output_format", "mp4", "width", WIDTH, "height", HEIGHT, "frame_rate", frameRate,
-                "elements", elements);
+        return script(frameRate, List.of(
+                ordered("name", "Scene", "type", "composition", "track", 1, "elements", photosAndTitle(photoSlots)),
+                ordered("name", "Music", "type", "audio", "track", 2, "source", "", "duration", "media")));
     }
 
     private static Map<String, Object> silentSource(int photoSlots, int frameRate) {
+        return script(frameRate, photosAndTitle(photoSlots));
+    }
+
+    private static List<Map<String, Object>> photosAndTitle(int photoSlots) {
         var elements = new ArrayList<Map<String, Object>>();
         IntStream.rangeClosed(1, photoSlots).forEach(n -> elements.add(photo(n)));
         elements.add(text("Title", 2, "Store name", "18%", "8 vmin"));
+        return elements;
+    }
+
+    private static Map<String, Object> script(int frameRate, List<Map<String, Object>> elements) {
         return ordered("output_format", "mp4", "width", WIDTH, "height", HEIGHT, "frame_rate", frameRate,
                 "elements", elements);
     }
