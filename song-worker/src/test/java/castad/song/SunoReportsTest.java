@@ -9,11 +9,9 @@ import static org.mockito.Mockito.when;
 
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoProgress;
+import castad.testsupport.RecordedTransactions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class SunoReportsTest {
@@ -24,7 +22,7 @@ class SunoReportsTest {
     private final WaitingStageStore songRows = mock(WaitingStageStore.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SunoReports reports = new SunoReports(songRows, meters);
-    private final TransactionTemplate transactions = new TransactionTemplate(new NoDatabase());
+    private final TransactionTemplate transactions = new TransactionTemplate(new RecordedTransactions());
 
     @Test
     void aRefundedSongSubmittedAgainIsCountedOnceItsTransactionCommits() {
@@ -46,26 +44,5 @@ class SunoReportsTest {
 
     private double resubmissions() {
         return meters.get("castad.provider.refunded.resubmissions").tag("provider", "suno").counter().count();
-    }
-
-    /** Transactions with nothing behind them: only their synchronizations run. */
-    private static final class NoDatabase extends AbstractPlatformTransactionManager {
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import castad.common.event.CastadEvent;
 import castad.common.event.SunoCallback;
 import castad.common.tracing.TaskTraces;
+import castad.testsupport.RecordedTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,15 +15,12 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class EventBatchesTest {
 
-    private final Transactions transactions = new Transactions();
+    private final RecordedTransactions transactions = new RecordedTransactions();
     private final List<String> handled = new ArrayList<>();
     private final EventBatches batches = new EventBatches(new TransactionTemplate(transactions),
             new TaskTraces(new StaticListableBeanFactory().getBeanProvider(io.micrometer.tracing.Tracer.class)));
@@ -38,14 +36,14 @@ class EventBatchesTest {
         batches.handle(List.of(callback(0, "a"), unwanted(1), callback(2, "b"), callback(3, "c")), routes);
 
         assertThat(handled).containsExactly("a", "b", "c");
-        assertThat(transactions.outcomes).containsExactly("commit");
+        assertThat(transactions.outcomes()).containsExactly("commit");
     }
 
     @Test
     void aPollOfUnwantedRecordsOpensNoTransaction() {
         batches.handle(List.of(unwanted(0), unwanted(1)), routes);
 
-        assertThat(transactions.outcomes).isEmpty();
+        assertThat(transactions.outcomes()).isEmpty();
     }
 
     @Test
@@ -60,7 +58,7 @@ class EventBatchesTest {
                 });
         assertThat(handled).as("the batch, then each record alone up to the failing one")
                 .containsExactly("a", "b", "bad", "a", "b", "bad");
-        assertThat(transactions.outcomes).containsExactly("rollback", "commit", "commit", "rollback");
+        assertThat(transactions.outcomes()).containsExactly("rollback", "commit", "commit", "rollback");
     }
 
     @Test
@@ -76,7 +74,7 @@ class EventBatchesTest {
                             .hasRootCauseMessage("Unreadable SunoCallback");
                 });
         assertThat(handled).containsExactly("a");
-        assertThat(transactions.outcomes).containsExactly("commit");
+        assertThat(transactions.outcomes()).containsExactly("commit");
     }
 
     private static ConsumerRecord<String, CastadEvent> callback(long offset, String body) {
@@ -86,30 +84,5 @@ class EventBatchesTest {
 
     private static ConsumerRecord<String, CastadEvent> unwanted(long offset) {
         return new ConsumerRecord<>("castad.provider.callbacks", 0, offset, "task-" + offset, null);
-    }
-
-    /** Keeps what became of each transaction. */
-    private static final class Transactions extends AbstractPlatformTransactionManager {
-
-        final List<String> outcomes = new ArrayList<>();
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            outcomes.add("commit");
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-            outcomes.add("rollback");
-        }
     }
 }
