@@ -27,8 +27,8 @@ class SingingSongs {
     static final String LISTENER_ID = "song-requests";
     private static final Logger log = LoggerFactory.getLogger(SingingSongs.class);
 
-    private final WaitingStageStore songs;
-    private final SongStore store;
+    private final WaitingStageStore songRows;
+    private final SongStore songStore;
     private final SunoClient suno;
     private final ProviderGuard sunoGuard;
     private final CallbackSettings callbacks;
@@ -36,10 +36,10 @@ class SingingSongs {
     private final StageSubmissions submissions;
     private final String instance = "song-worker-" + UUID.randomUUID();
 
-    SingingSongs(WaitingStageStore songs, SongStore store, SunoClient suno, ProviderGuard sunoGuard,
+    SingingSongs(WaitingStageStore songRows, SongStore songStore, SunoClient suno, ProviderGuard sunoGuard,
                  CallbackSettings callbacks, SongSettings settings, StageSubmissions songSubmissions) {
-        this.songs = songs;
-        this.store = store;
+        this.songRows = songRows;
+        this.songStore = songStore;
         this.suno = suno;
         this.sunoGuard = sunoGuard;
         this.callbacks = callbacks;
@@ -63,7 +63,7 @@ class SingingSongs {
             log.info("Song {} left for later: Suno's circuit is open", songId);
             return;
         }
-        songs.claim(songId, instance, settings.lease(), settings.deadline())
+        songRows.claim(songId, instance, settings.lease(), settings.deadline())
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do", songId));
     }
@@ -76,7 +76,7 @@ class SingingSongs {
 
     private void submit(Claim claim) {
         submissions.submit(claim, marks -> {
-            SongStore.SongInput input = store.input(claim.stageId());
+            SongStore.SongInput input = songStore.input(claim.stageId());
             return suno.generate(input.lyrics(), input.style(), input.title(), callbacks.sunoUrl(claim.stageId()),
                     marks);
         }, settings.firstPoll());

@@ -23,16 +23,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SongConfiguration {
 
     @Bean
-    WaitingStageStore songs(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
-                            PipelineOutcomes pipelines, Clock clock) {
+    WaitingStageStore songRows(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
+                               PipelineOutcomes pipelines, Clock clock) {
         return new WaitingStageStore(Stage.SONG, jdbc, transactions, outbox, pipelines, clock);
     }
 
     /** Polls songs whose callback is late, fails those past their deadline, drives abandoned and stale songs. */
     @Bean
-    StagePoller songPoller(WaitingStageStore songs, SunoClient suno, ProviderGuard sunoGuard, SunoReports reports,
+    StagePoller songPoller(WaitingStageStore songRows, SunoClient suno, ProviderGuard sunoGuard, SunoReports reports,
                            SingingSongs singing, SongSettings settings) {
-        return new StagePoller(Stage.SONG, songs, sunoGuard, settings, target -> reports.apply(target.taskId(),
+        return new StagePoller(Stage.SONG, songRows, sunoGuard, settings, target -> reports.apply(target.taskId(),
                 target.stageId(), suno.progress(target.externalId())), singing::sing);
     }
 
@@ -44,7 +44,7 @@ class SongConfiguration {
 
     /** Paid submissions of this stage, counting those that may have paid twice. */
     @Bean
-    StageSubmissions songSubmissions(WaitingStageStore songs, MeterRegistry meters) {
-        return new StageSubmissions(songs, "suno", StageSubmissions.resubmissionsCounter(meters, "suno"));
+    StageSubmissions songSubmissions(WaitingStageStore songRows, MeterRegistry meters) {
+        return new StageSubmissions(songRows, "suno", StageSubmissions.resubmissionsCounter(meters, "suno"));
     }
 }

@@ -27,17 +27,18 @@ class SongEvents {
     private final EventBatches batches;
     private final EventRoutes routes;
 
-    SongEvents(EventBatches batches, SunoReports reports, WaitingStageStore songs, SongStore store, BlobStore blobs) {
+    SongEvents(EventBatches batches, SunoReports reports, WaitingStageStore songRows, SongStore songStore,
+               BlobStore blobs) {
         this.batches = batches;
         this.routes = CopyOutcomes.routed(new EventRoutes()
                 .on(StageCompleted.class, (event, headers) -> {
                     if (event.stage() == Stage.LYRIC) {
-                        store.startAfterLyric(event.taskId(), event.stageId());
+                        songStore.startAfterLyric(event.taskId(), event.stageId());
                     }
                 })
                 .on(SunoCallback.class, (callback, headers) -> reports.apply(callback.taskId(), callback.songId(),
                         SunoReadings.ofCallback(callback.body()))),
-                Stage.SONG, songs, blobs);
+                Stage.SONG, songRows, blobs);
     }
 
     @KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS}, batch = "true",

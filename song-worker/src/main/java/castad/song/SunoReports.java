@@ -24,8 +24,8 @@ class SunoReports {
     private final WaitingStageStore songRows;
     private final Counter refundedResubmissions;
 
-    SunoReports(WaitingStageStore songs, MeterRegistry meters) {
-        this.songRows = songs;
+    SunoReports(WaitingStageStore songRows, MeterRegistry meters) {
+        this.songRows = songRows;
         this.refundedResubmissions = Counter.builder("castad.provider.refunded.resubmissions").tag("provider", "suno")
                 .description("Submissions made again because the provider refunded a failed one and asked for a new"
                         + " one: paid once")

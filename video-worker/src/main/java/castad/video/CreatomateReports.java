@@ -13,8 +13,8 @@ class CreatomateReports {
 
     private final WaitingStageStore videoRows;
 
-    CreatomateReports(WaitingStageStore videos) {
-        this.videoRows = videos;
+    CreatomateReports(WaitingStageStore videoRows) {
+        this.videoRows = videoRows;
     }
 
     void apply(String taskId, long videoId, RenderProgress progress) {

@@ -31,8 +31,8 @@ class RenderingVideos {
     static final String LISTENER_ID = "video-requests";
     private static final Logger log = LoggerFactory.getLogger(RenderingVideos.class);
 
-    private final WaitingStageStore videos;
-    private final VideoStore store;
+    private final WaitingStageStore videoRows;
+    private final VideoStore videoStore;
     private final TemplateCache templates;
     private final CreatomateClient creatomate;
     private final ProviderGuard creatomateGuard;
@@ -43,12 +43,12 @@ class RenderingVideos {
     private final String defaultTemplate;
     private final String instance = "video-worker-" + UUID.randomUUID();
 
-    RenderingVideos(WaitingStageStore videos, VideoStore store, TemplateCache templates, CreatomateClient creatomate,
-                    ProviderGuard creatomateGuard, BlobStore blobs, CallbackSettings callbacks, VideoSettings settings,
-                    StageSubmissions videoSubmissions,
+    RenderingVideos(WaitingStageStore videoRows, VideoStore videoStore, TemplateCache templates,
+                    CreatomateClient creatomate, ProviderGuard creatomateGuard, BlobStore blobs,
+                    CallbackSettings callbacks, VideoSettings settings, StageSubmissions videoSubmissions,
                     @Value("${castad.stages.template-id:castad-default}") String defaultTemplate) {
-        this.videos = videos;
-        this.store = store;
+        this.videoRows = videoRows;
+        this.videoStore = videoStore;
         this.templates = templates;
         this.creatomate = creatomate;
         this.creatomateGuard = creatomateGuard;
@@ -75,7 +75,7 @@ class RenderingVideos {
             log.info("Video {} left for later: Creatomate's circuit is open", videoId);
             return;
         }
-        videos.claim(videoId, instance, settings.lease(), settings.deadline())
+        videoRows.claim(videoId, instance, settings.lease(), settings.deadline())
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
                                 videoId));
@@ -89,7 +89,7 @@ class RenderingVideos {
 
     private void submit(Claim claim) {
         submissions.submit(claim, marks -> {
-            RenderInput input = store.input(claim.stageId(), defaultTemplate);
+            RenderInput input = videoStore.input(claim.stageId(), defaultTemplate);
             Map<String, String> modifications = Modifications.of(templates.get(input.templateId()), input, blobs);
             return creatomate.render(input.templateId(), modifications, callbacks.creatomateUrl(claim.stageId()),
                     String.valueOf(claim.stageId()), marks);

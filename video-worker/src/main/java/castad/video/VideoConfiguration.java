@@ -32,8 +32,8 @@ class VideoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(VideoConfiguration.class);
 
     @Bean
-    WaitingStageStore videos(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
-                             PipelineOutcomes pipelines, Clock clock) {
+    WaitingStageStore videoRows(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
+                                PipelineOutcomes pipelines, Clock clock) {
         return new WaitingStageStore(Stage.VIDEO, jdbc, transactions, outbox, pipelines, clock);
     }
 
@@ -51,10 +51,11 @@ class VideoConfiguration {
 
     /** Polls renders whose webhook is late, fails those past their deadline, drives abandoned and stale videos. */
     @Bean
-    StagePoller videoPoller(WaitingStageStore videos, CreatomateClient creatomateClient, ProviderGuard creatomateGuard,
-                            CreatomateReports reports, RenderingVideos rendering, VideoSettings settings) {
-        return new StagePoller(Stage.VIDEO, videos, creatomateGuard, settings, target -> reports.apply(target.taskId(),
-                target.stageId(), creatomateClient.progress(target.externalId())), rendering::render);
+    StagePoller videoPoller(WaitingStageStore videoRows, CreatomateClient creatomateClient,
+                            ProviderGuard creatomateGuard, CreatomateReports reports, RenderingVideos rendering,
+                            VideoSettings settings) {
+        return new StagePoller(Stage.VIDEO, videoRows, creatomateGuard, settings, target -> reports.apply(
+                target.taskId(), target.stageId(), creatomateClient.progress(target.externalId())), rendering::render);
     }
 
     /** Video commands wait in Kafka while Creatomate's circuit is open. */
@@ -66,7 +67,8 @@ class VideoConfiguration {
 
     /** Paid submissions of this stage, counting those that may have paid twice. */
     @Bean
-    StageSubmissions videoSubmissions(WaitingStageStore videos, MeterRegistry meters) {
-        return new StageSubmissions(videos, "creatomate", StageSubmissions.resubmissionsCounter(meters, "creatomate"));
+    StageSubmissions videoSubmissions(WaitingStageStore videoRows, MeterRegistry meters) {
+        return new StageSubmissions(videoRows, "creatomate",
+                StageSubmissions.resubmissionsCounter(meters, "creatomate"));
     }
 }

@@ -27,18 +27,18 @@ class VideoEvents {
     private final EventBatches batches;
     private final EventRoutes routes;
 
-    VideoEvents(EventBatches batches, CreatomateReports reports, WaitingStageStore videos, VideoStore store,
+    VideoEvents(EventBatches batches, CreatomateReports reports, WaitingStageStore videoRows, VideoStore videoStore,
                 BlobStore blobs) {
         this.batches = batches;
         this.routes = CopyOutcomes.routed(new EventRoutes()
                 .on(StageCompleted.class, (event, headers) -> {
                     if (event.stage() == Stage.SONG) {
-                        store.startAfterSong(event.taskId(), event.stageId());
+                        videoStore.startAfterSong(event.taskId(), event.stageId());
                     }
                 })
                 .on(CreatomateCallback.class, (callback, headers) -> reports.apply(callback.taskId(), callback.videoId(),
                         CreatomateWire.progressOf(callback.body()))),
-                Stage.VIDEO, videos, blobs);
+                Stage.VIDEO, videoRows, blobs);
     }
 
     @KafkaListener(topics = {Topics.PIPELINE_EVENTS, Topics.PROVIDER_CALLBACKS}, batch = "true",
