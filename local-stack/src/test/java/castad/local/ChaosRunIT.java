@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,17 @@ class ChaosRunIT {
                 .containsOnlyKeys("blob-worker", "lyric-worker", "song-worker", "video-worker")
                 .allSatisfy((worker, handled) -> assertThat(handled).hasSize(2).allMatch(records -> records > 0));
         assertThat(chaos.exitCode).isZero();
+        assertThat(reportAgain(LOGS.resolve("state/logs/chaos-run.json")))
+                .as("the report read again from the run's recording").endsWith(report.group());
+    }
+
+    /** {@code python3 -m chaos.report RECORDING}: a recorded run's report, printed again. */
+    private static String reportAgain(Path recording) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("python3", "-m", "chaos.report", recording.toString())
+                .directory(ROOT.resolve("tools").toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("exit code of chaos.report; output:%n%s", output).isZero();
+        return output.strip();
     }
 
     /** The report's work split: records handled per instance, by worker ("song-worker  song-worker 59, ..."). */
