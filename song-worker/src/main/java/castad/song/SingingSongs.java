@@ -8,6 +8,7 @@ import castad.common.stage.Claim;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,14 @@ class SingingSongs {
     private final String instance = "song-worker-" + UUID.randomUUID();
 
     SingingSongs(WaitingStageStore songRows, SongStore songStore, SunoClient suno, ProviderGuard sunoGuard,
-                 CallbackSettings callbacks, SongSettings settings, StageSubmissions songSubmissions) {
+                 CallbackSettings callbacks, SongSettings settings, MeterRegistry meters) {
         this.songRows = songRows;
         this.songStore = songStore;
         this.suno = suno;
         this.sunoGuard = sunoGuard;
         this.callbacks = callbacks;
         this.settings = settings;
-        this.submissions = songSubmissions;
+        this.submissions = new StageSubmissions(songRows, "suno", meters);
     }
 
     /** Paused while Suno's circuit is open ({@link SongConfiguration#songIntake}). */

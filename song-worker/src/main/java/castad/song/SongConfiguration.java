@@ -6,7 +6,6 @@ import castad.common.http.ProviderGuard;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
 import castad.common.stage.StagePoller;
-import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,11 +39,5 @@ class SongConfiguration {
     @Bean
     CommandIntake songIntake(ProviderGuard sunoGuard, KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
         return new CommandIntake(sunoGuard, listeners, SingingSongs.LISTENER_ID, meters);
-    }
-
-    /** Paid submissions of this stage, counting those that may have paid twice. */
-    @Bean
-    StageSubmissions songSubmissions(WaitingStageStore songRows, MeterRegistry meters) {
-        return new StageSubmissions(songRows, "suno", StageSubmissions.resubmissionsCounter(meters, "suno"));
     }
 }

@@ -32,8 +32,9 @@ class SongStore {
     }
 
     /**
-     * A pipeline's lyrics are done: start its song, once. The unique pipeline id on {@code song} makes a
-     * redelivered completion a no-op.
+     * A pipeline's lyrics are done: start its song, once: the pending row, and in the same transaction
+     * {@link SongRequested} (which {@link SingingSongs} takes) and {@code StageQueued} through the outbox. The
+     * unique pipeline id on {@code song} makes a redelivered completion a no-op.
      */
     @Transactional
     public Optional<Long> startAfterLyric(String taskId, long lyricId) {

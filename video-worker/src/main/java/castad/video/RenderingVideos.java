@@ -9,6 +9,7 @@ import castad.common.stage.Claim;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ class RenderingVideos {
 
     RenderingVideos(WaitingStageStore videoRows, VideoStore videoStore, TemplateCache templates,
                     CreatomateClient creatomate, ProviderGuard creatomateGuard, BlobStore blobs,
-                    CallbackSettings callbacks, VideoSettings settings, StageSubmissions videoSubmissions,
+                    CallbackSettings callbacks, VideoSettings settings, MeterRegistry meters,
                     @Value("${castad.stages.template-id:castad-default}") String defaultTemplate) {
         this.videoRows = videoRows;
         this.videoStore = videoStore;
@@ -55,7 +56,7 @@ class RenderingVideos {
         this.blobs = blobs;
         this.callbacks = callbacks;
         this.settings = settings;
-        this.submissions = videoSubmissions;
+        this.submissions = new StageSubmissions(videoRows, "creatomate", meters);
         this.defaultTemplate = defaultTemplate;
     }
 

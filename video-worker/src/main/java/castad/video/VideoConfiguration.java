@@ -7,7 +7,6 @@ import castad.common.http.ProviderGuards;
 import castad.common.outbox.Outbox;
 import castad.common.stage.PipelineOutcomes;
 import castad.common.stage.StagePoller;
-import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.CreatomateSettings;
@@ -63,12 +62,5 @@ class VideoConfiguration {
     CommandIntake videoIntake(ProviderGuard creatomateGuard, KafkaListenerEndpointRegistry listeners,
                               MeterRegistry meters) {
         return new CommandIntake(creatomateGuard, listeners, RenderingVideos.LISTENER_ID, meters);
-    }
-
-    /** Paid submissions of this stage, counting those that may have paid twice. */
-    @Bean
-    StageSubmissions videoSubmissions(WaitingStageStore videoRows, MeterRegistry meters) {
-        return new StageSubmissions(videoRows, "creatomate",
-                StageSubmissions.resubmissionsCounter(meters, "creatomate"));
     }
 }

@@ -27,11 +27,9 @@ public class PipelineOutcomes {
         this.clock = clock;
     }
 
+    /** The pipeline's last stage completed ({@link Stage#last()}): so did the pipeline. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void stageCompleted(Stage stage, long stageId) {
-        if (stage != Stage.VIDEO) {
-            return; // the next stage's worker reacts to StageCompleted and starts its own row
-        }
+    public void lastStageCompleted(Stage stage, long stageId) {
         pipelineOf(stage, stageId).filter(p -> end(p, "completed", null, null))
                 .ifPresent(p -> outbox.append(new PipelineCompleted(p.taskId(), p.id(), stage, stageId)));
     }

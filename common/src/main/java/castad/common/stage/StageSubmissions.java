@@ -26,10 +26,10 @@ public final class StageSubmissions {
     private final Counter resubmissions;
     private final LiveClaims live = new LiveClaims();
 
-    public StageSubmissions(WaitingStageStore store, String provider, Counter resubmissions) {
+    public StageSubmissions(WaitingStageStore store, String provider, MeterRegistry meters) {
         this.store = store;
         this.provider = provider;
-        this.resubmissions = resubmissions;
+        this.resubmissions = resubmissionsCounter(meters, provider);
     }
 
     /** {@code castad_provider_resubmissions_total{provider}}: accepted submissions that may have paid twice. */

@@ -267,7 +267,9 @@ public class WaitingStageStore {
             if (updated == 1) {
                 outbox.recordOnTimeline(cause);
                 outbox.append(new StageCompleted(taskId, stage, id, blob.url()));
-                pipelines.stageCompleted(stage, id);
+                if (stage.last()) { // an earlier stage's StageCompleted starts the next stage's row in its worker
+                    pipelines.lastStageCompleted(stage, id);
+                }
             }
             return updated == 1;
         });
