@@ -33,18 +33,16 @@ class SingingSongs {
     private final SunoClient suno;
     private final ProviderGuard sunoGuard;
     private final CallbackSettings callbacks;
-    private final SongSettings settings;
     private final StageSubmissions submissions;
     private final String instance = "song-worker-" + UUID.randomUUID();
 
     SingingSongs(WaitingStageStore songRows, SongStore songStore, SunoClient suno, ProviderGuard sunoGuard,
-                 CallbackSettings callbacks, SongSettings settings, MeterRegistry meters) {
+                 CallbackSettings callbacks, MeterRegistry meters) {
         this.songRows = songRows;
         this.songStore = songStore;
         this.suno = suno;
         this.sunoGuard = sunoGuard;
         this.callbacks = callbacks;
-        this.settings = settings;
         this.submissions = new StageSubmissions(songRows, "suno", meters);
     }
 
@@ -64,7 +62,7 @@ class SingingSongs {
             log.info("Song {} left for later: Suno's circuit is open", songId);
             return;
         }
-        songRows.claim(songId, instance, settings.lease(), settings.deadline())
+        songRows.claim(songId, instance)
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do", songId));
     }
@@ -72,7 +70,7 @@ class SingingSongs {
     /** Keeps this instance's claims alive while Suno answers them; a dead instance's claims run out. */
     @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
     void renewLeases() {
-        submissions.renewLeases(instance, settings.lease());
+        submissions.renewLeases(instance);
     }
 
     private void submit(Claim claim) {
@@ -80,6 +78,6 @@ class SingingSongs {
             SongStore.SongInput input = songStore.input(claim.stageId());
             return suno.generate(input.lyrics(), input.style(), input.title(), callbacks.sunoUrl(claim.stageId()),
                     marks);
-        }, settings.firstPoll());
+        });
     }
 }

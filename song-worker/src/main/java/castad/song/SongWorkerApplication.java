@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts, connects to Kafka and the database, and reports healthy; its stage comes with Walking skeleton 2. */
+/** song-worker: the song stage (Suno), from the lyric's completion to the song's MP3 in Blob. */
 @CastadService("song-worker")
 @SpringBootApplication
 @ConfigurationPropertiesScan

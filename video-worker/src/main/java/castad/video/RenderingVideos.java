@@ -39,14 +39,13 @@ class RenderingVideos {
     private final ProviderGuard creatomateGuard;
     private final BlobStore blobs;
     private final CallbackSettings callbacks;
-    private final VideoSettings settings;
     private final StageSubmissions submissions;
     private final String defaultTemplate;
     private final String instance = "video-worker-" + UUID.randomUUID();
 
     RenderingVideos(WaitingStageStore videoRows, VideoStore videoStore, TemplateCache templates,
                     CreatomateClient creatomate, ProviderGuard creatomateGuard, BlobStore blobs,
-                    CallbackSettings callbacks, VideoSettings settings, MeterRegistry meters,
+                    CallbackSettings callbacks, MeterRegistry meters,
                     @Value("${castad.stages.template-id:castad-default}") String defaultTemplate) {
         this.videoRows = videoRows;
         this.videoStore = videoStore;
@@ -55,7 +54,6 @@ class RenderingVideos {
         this.creatomateGuard = creatomateGuard;
         this.blobs = blobs;
         this.callbacks = callbacks;
-        this.settings = settings;
         this.submissions = new StageSubmissions(videoRows, "creatomate", meters);
         this.defaultTemplate = defaultTemplate;
     }
@@ -76,7 +74,7 @@ class RenderingVideos {
             log.info("Video {} left for later: Creatomate's circuit is open", videoId);
             return;
         }
-        videoRows.claim(videoId, instance, settings.lease(), settings.deadline())
+        videoRows.claim(videoId, instance)
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
                                 videoId));
@@ -85,7 +83,7 @@ class RenderingVideos {
     /** Keeps this instance's claims alive while Creatomate answers them; a dead instance's claims run out. */
     @Scheduled(fixedDelayString = "${castad.stage.lease-renewal:10s}")
     void renewLeases() {
-        submissions.renewLeases(instance, settings.lease());
+        submissions.renewLeases(instance);
     }
 
     private void submit(Claim claim) {
@@ -94,6 +92,6 @@ class RenderingVideos {
             Map<String, String> modifications = Modifications.of(templates.get(input.templateId()), input, blobs);
             return creatomate.render(input.templateId(), modifications, callbacks.creatomateUrl(claim.stageId()),
                     String.valueOf(claim.stageId()), marks);
-        }, settings.firstPoll());
+        });
     }
 }

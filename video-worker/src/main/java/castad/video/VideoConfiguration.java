@@ -4,24 +4,20 @@ import castad.common.event.Stage;
 import castad.common.http.CommandIntake;
 import castad.common.http.ProviderGuard;
 import castad.common.http.ProviderGuards;
-import castad.common.outbox.Outbox;
-import castad.common.stage.PipelineOutcomes;
 import castad.common.stage.StagePoller;
 import castad.common.stage.WaitingStageStore;
+import castad.common.stage.WaitingStages;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.CreatomateSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -30,10 +26,10 @@ class VideoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VideoConfiguration.class);
 
+    /** The video rows; how they are claimed, waited for and polled is {@code castad.video.*}. */
     @Bean
-    WaitingStageStore videoRows(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
-                                PipelineOutcomes pipelines, Clock clock) {
-        return new WaitingStageStore(Stage.VIDEO, jdbc, transactions, outbox, pipelines, clock);
+    WaitingStageStore videoRows(WaitingStages stages) {
+        return stages.rows(Stage.VIDEO);
     }
 
     @Bean
@@ -51,9 +47,8 @@ class VideoConfiguration {
     /** Polls renders whose webhook is late, fails those past their deadline, drives abandoned and stale videos. */
     @Bean
     StagePoller videoPoller(WaitingStageStore videoRows, CreatomateClient creatomateClient,
-                            ProviderGuard creatomateGuard, CreatomateReports reports, RenderingVideos rendering,
-                            VideoSettings settings) {
-        return new StagePoller(Stage.VIDEO, videoRows, creatomateGuard, settings, target -> reports.apply(
+                            ProviderGuard creatomateGuard, CreatomateReports reports, RenderingVideos rendering) {
+        return new StagePoller(videoRows, creatomateGuard, target -> reports.apply(
                 target.taskId(), target.stageId(), creatomateClient.progress(target.externalId())), rendering::render);
     }
 

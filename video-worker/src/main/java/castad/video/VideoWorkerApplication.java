@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts, connects to Kafka and the database, and reports healthy; its stage comes with Walking skeleton 2. */
+/** video-worker: the video stage (Creatomate), from the song's stored copy to the video's MP4 in Blob. */
 @CastadService("video-worker")
 @SpringBootApplication
 @ConfigurationPropertiesScan

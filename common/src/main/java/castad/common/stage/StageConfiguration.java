@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +26,13 @@ public class StageConfiguration {
     @Bean
     EventBatches eventBatches(TransactionTemplate transactions, TaskTraces traces) {
         return new EventBatches(transactions, traces);
+    }
+
+    /** For song-worker and video-worker: their stage's rows. */
+    @Bean
+    WaitingStages waitingStages(JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
+                                PipelineOutcomes pipelines, Clock clock, Environment environment) {
+        return new WaitingStages(jdbc, transactions, outbox, pipelines, clock, environment);
     }
 
     @Bean

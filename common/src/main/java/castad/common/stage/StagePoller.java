@@ -1,6 +1,5 @@
 package castad.common.stage;
 
-import castad.common.event.Stage;
 import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
@@ -15,10 +14,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * The fallback when a provider's webhook is late or lost, the keeper of deadlines, and the sweeper of claims whose
- * instance died and of rows left pending, for one waiting stage (song, video). Each tick, every
- * {@link PollSettings#pollerTick()}: claims the attempts due for a poll (one instance per attempt, by pushing its next
- * poll out in the same short transaction) and asks the provider outside any transaction; drives abandoned claims and
- * stale pending rows (their claim is conditional: one instance runs each); fails attempts past their deadline.
+ * instance died and of rows left pending, for one waiting stage (song, video), at its rows'
+ * {@link WaitingStageSettings settings}. Each tick, every {@code pollerTick}: claims the attempts due for a poll (one
+ * instance per attempt, by pushing its next poll out in the same short transaction) and asks the provider outside any
+ * transaction; drives abandoned claims and stale pending rows (their claim is conditional: one instance runs each);
+ * fails attempts past their deadline.
  * While the provider's circuit is open it neither polls nor submits; deadlines still pass.
  */
 public final class StagePoller implements SchedulingConfigurer {
@@ -30,7 +30,7 @@ public final class StagePoller implements SchedulingConfigurer {
     private final WaitingStageStore rows;
     private final StageSweeps sweeps;
     private final ProviderGuard guard;
-    private final PollSettings settings;
+    private final WaitingStageSettings settings;
     private final Consumer<PollTarget> ask;
     private final LongConsumer drive;
 
@@ -39,13 +39,12 @@ public final class StagePoller implements SchedulingConfigurer {
      *              failure or refusal: the attempt is polled again later)
      * @param drive claims and submits one attempt if it is still to be run (the stage's command handler)
      */
-    public StagePoller(Stage stage, WaitingStageStore rows, ProviderGuard guard, PollSettings settings,
-                       Consumer<PollTarget> ask, LongConsumer drive) {
-        this.what = stage.name().toLowerCase(Locale.ROOT);
+    public StagePoller(WaitingStageStore rows, ProviderGuard guard, Consumer<PollTarget> ask, LongConsumer drive) {
+        this.what = rows.stage().name().toLowerCase(Locale.ROOT);
         this.rows = rows;
         this.sweeps = rows.sweeps();
         this.guard = guard;
-        this.settings = settings;
+        this.settings = rows.settings();
         this.ask = ask;
         this.drive = drive;
     }

@@ -5,7 +5,6 @@ import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ public final class StageSubmissions {
     }
 
     /** {@code submission} sends the paid request with the marks it is given and returns the provider's id. */
-    public void submit(Claim claim, Function<PaidRequestMarks, String> submission, Duration firstPoll) {
+    public void submit(Claim claim, Function<PaidRequestMarks, String> submission) {
         if (claim.takeover()) {
             log.info("Attempt {} of task {} taken over from a claimant that died ({}): submitting to {}",
                     claim.stageId(), claim.taskId(), claim.predecessorMayHavePaid()
@@ -49,7 +48,7 @@ public final class StageSubmissions {
         }
         try (var held = live.hold(claim.stageId())) {
             String externalId = submission.apply(store.marks(claim));
-            if (store.submitted(claim, externalId, firstPoll) && claim.predecessorMayHavePaid()) {
+            if (store.submitted(claim, externalId) && claim.predecessorMayHavePaid()) {
                 resubmissions.increment();
                 log.warn("Attempt {} of task {} submitted to {} again after a claimant died between sending and "
                         + "storing the answer: the provider may have been paid twice", claim.stageId(), claim.taskId(),
@@ -68,7 +67,7 @@ public final class StageSubmissions {
     }
 
     /** Extends the leases of the attempts this instance is submitting now. */
-    public void renewLeases(String owner, Duration lease) {
-        store.renewLeases(owner, lease, live);
+    public void renewLeases(String owner) {
+        store.renewLeases(owner, live);
     }
 }

@@ -48,6 +48,7 @@ public class WaitingStageStore {
     private static final Logger log = LoggerFactory.getLogger(WaitingStageStore.class);
 
     private final Stage stage;
+    private final WaitingStageSettings settings;
     private final String table;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -57,9 +58,10 @@ public class WaitingStageStore {
     private final SendingMarks marks;
     private final StageSweeps sweeps;
 
-    public WaitingStageStore(Stage stage, JdbcClient jdbc, TransactionTemplate transactions, Outbox outbox,
-                             PipelineOutcomes pipelines, Clock clock) {
+    public WaitingStageStore(Stage stage, WaitingStageSettings settings, JdbcClient jdbc,
+                             TransactionTemplate transactions, Outbox outbox, PipelineOutcomes pipelines, Clock clock) {
         this.stage = stage;
+        this.settings = settings;
         this.table = StageTables.of(stage);
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -75,13 +77,22 @@ public class WaitingStageStore {
         return sweeps;
     }
 
+    public Stage stage() {
+        return stage;
+    }
+
+    /** How these rows are claimed, waited for and polled. */
+    public WaitingStageSettings settings() {
+        return settings;
+    }
+
     /**
      * Takes a pending attempt, or one whose claimant's lease ran out before it stored the provider's id.
      * Submitted, finished or validly claimed attempts are left alone: a redelivered command pays nothing.
      * The first claim of an attempt announces it ({@code StageStarted}); a claim after a
      * {@link #release release} does not announce it again.
      */
-    public Optional<Claim> claim(long id, String owner, Duration lease, Duration deadline) {
+    public Optional<Claim> claim(long id, String owner) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
             SendingMarks.Locked locked = marks.lockForClaim(id);
@@ -90,7 +101,8 @@ public class WaitingStageStore {
                         deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
-                    .params(owner, ts(now.plus(lease)), ts(now.plus(deadline)), ts(now), ts(now), id, ts(now))
+                    .params(owner, ts(now.plus(settings.lease())), ts(now.plus(settings.deadline())), ts(now), ts(now), id,
+                            ts(now))
                     .update();
             if (claimed == 0) {
                 return Optional.<Claim>empty();
@@ -154,7 +166,7 @@ public class WaitingStageStore {
      * the attempt behind after an error: a slow but live submission is never taken over and paid twice.
      * Returns how many were extended.
      */
-    public int renewLeases(String owner, Duration lease, LiveClaims live) {
+    public int renewLeases(String owner, LiveClaims live) {
         List<Long> ids = live.ids();
         if (ids.isEmpty()) {
             return 0;
@@ -165,7 +177,7 @@ public class WaitingStageStore {
                      SET lease_until = :until
                     WHERE id IN (:ids) AND status = 'processing' AND external_id IS NULL AND lease_owner = :owner
                       AND lease_until >= :now""")
-                    .param("until", ts(now.plus(lease))).param("ids", ids).param("owner", owner).param("now", ts(now))
+                    .param("until", ts(now.plus(settings.lease()))).param("ids", ids).param("owner", owner).param("now", ts(now))
                     .update());
             return renewed == null ? 0 : renewed;
         } catch (DataAccessException e) {
@@ -180,13 +192,13 @@ public class WaitingStageStore {
     }
 
     /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
-    public boolean submitted(Claim claim, String externalId, Duration firstPoll) {
+    public boolean submitted(Claim claim, String externalId) {
         Instant now = clock.instant();
         return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
                      SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, sending_at = NULL,
                         orphaned_send = FALSE, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
-                    .params(externalId, ts(now.plus(firstPoll)), ts(now), claim.stageId(), claim.owner())
+                    .params(externalId, ts(now.plus(settings.firstPoll())), ts(now), claim.stageId(), claim.owner())
                     .update() == 1));
     }
 

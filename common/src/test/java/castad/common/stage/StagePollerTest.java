@@ -32,7 +32,9 @@ class StagePollerTest {
 
     private StagePoller poller() {
         when(rows.sweeps()).thenReturn(sweeps);
-        return new StagePoller(Stage.SONG, rows, guard, new Settings(), target -> {
+        when(rows.stage()).thenReturn(Stage.SONG);
+        when(rows.settings()).thenReturn(settings());
+        return new StagePoller(rows, guard, target -> {
             asked.add(target.externalId());
             if (target.externalId().startsWith("failing")) {
                 throw ProviderFailure.transientFailure("SUNO_UNAVAILABLE", "down", null);
@@ -119,11 +121,8 @@ class StagePollerTest {
         return new PollTarget("task-" + id, id, externalId);
     }
 
-    private record Settings(int pollBatch, Duration pollInterval, Duration pollerTick, Duration stalePending,
-                            Duration deadline) implements PollSettings {
-
-        Settings() {
-            this(20, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(10));
-        }
+    private static WaitingStageSettings settings() {
+        return new WaitingStageSettings(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(2), 20, Duration.ofMinutes(1));
     }
 }

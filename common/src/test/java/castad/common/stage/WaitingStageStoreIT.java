@@ -32,6 +32,8 @@ class WaitingStageStoreIT extends InfrastructureTest {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final Duration DEADLINE = Duration.ofMinutes(10);
+    private static final WaitingStageSettings SETTINGS = new WaitingStageSettings(LEASE, DEADLINE,
+            Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1), 20, Duration.ofMinutes(1));
 
     @Autowired
     JdbcClient jdbc;
@@ -49,7 +51,7 @@ class WaitingStageStoreIT extends InfrastructureTest {
 
     @BeforeEach
     void aPendingSong() {
-        songs = new WaitingStageStore(Stage.SONG, jdbc, transactions, outbox, pipelines, clock);
+        songs = new WaitingStageStore(Stage.SONG, SETTINGS, jdbc, transactions, outbox, pipelines, clock);
         task = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("INSERT INTO project (task_id, store_name, region, language, created_at, updated_at)"
@@ -62,8 +64,8 @@ class WaitingStageStoreIT extends InfrastructureTest {
 
     @Test
     void aPendingAttemptIsClaimedByOneClaimantAndAnnouncedOnce() {
-        var first = songs.claim(song, "a", LEASE, DEADLINE);
-        var second = songs.claim(song, "b", LEASE, DEADLINE);
+        var first = songs.claim(song, "a");
+        var second = songs.claim(song, "b");
 
         assertThat(first).hasValueSatisfying(claim -> assertThat(claim.takeover()).isFalse());
         assertThat(second).isEmpty();
@@ -74,38 +76,38 @@ class WaitingStageStoreIT extends InfrastructureTest {
 
     @Test
     void aClaimWhoseLeaseRanOutBeforeSubmissionIsTakenOverButASubmittedOneNeverIs() {
-        songs.claim(song, "a", LEASE, DEADLINE);
+        songs.claim(song, "a");
         clock.pass(LEASE.plusSeconds(1));
 
-        var takeover = songs.claim(song, "b", LEASE, DEADLINE).orElseThrow();
-        songs.submitted(takeover, "suno-1", Duration.ofSeconds(30));
+        var takeover = songs.claim(song, "b").orElseThrow();
+        songs.submitted(takeover, "suno-1");
         clock.pass(LEASE.plusSeconds(1));
 
         assertThat(takeover.takeover()).isTrue();
-        assertThat(songs.claim(song, "c", LEASE, DEADLINE)).isEmpty();
+        assertThat(songs.claim(song, "c")).isEmpty();
         leaseOf("b", clock.instant().minusSeconds(1));
-        assertThat(songs.claim(song, "c", LEASE, DEADLINE)).as("submitted, whatever its lease says").isEmpty();
+        assertThat(songs.claim(song, "c")).as("submitted, whatever its lease says").isEmpty();
         assertThat(row()).containsEntry("external_id", "suno-1").containsEntry("attempts", 2);
     }
 
     @Test
     void aLiveLeaseIsNotTakenOver() {
-        songs.claim(song, "a", LEASE, DEADLINE);
+        songs.claim(song, "a");
         clock.pass(LEASE.minusSeconds(1));
 
-        assertThat(songs.claim(song, "b", LEASE, DEADLINE)).isEmpty();
+        assertThat(songs.claim(song, "b")).isEmpty();
     }
 
     @Test
     void onlyTheClaimantHandsAnAttemptBackAndARefusedCallUndoesTheDeadlineWhileRetryLaterKeepsIt() {
-        var claim = songs.claim(song, "a", LEASE, DEADLINE).orElseThrow();
+        var claim = songs.claim(song, "a").orElseThrow();
         var impostor = new Claim(task, song, "b", false, false);
 
         assertThat(songs.handBack(impostor, HandBack.REFUSED)).isFalse();
         assertThat(songs.handBack(claim, HandBack.REFUSED)).isTrue();
         assertThat(row()).containsEntry("status", "pending").containsEntry("attempts", 0).containsEntry("deadline_at", null);
 
-        var again = songs.claim(song, "a", LEASE, DEADLINE).orElseThrow();
+        var again = songs.claim(song, "a").orElseThrow();
         assertThat(songs.handBack(again, HandBack.RETRY_LATER)).isTrue();
         assertThat(row()).containsEntry("status", "pending").doesNotContainEntry("deadline_at", null);
         assertThat(timeline()).as("started once, not per claim").isEqualTo(1);
@@ -113,8 +115,8 @@ class WaitingStageStoreIT extends InfrastructureTest {
 
     @Test
     void aSubmittedAttemptIsNotHandedBack() {
-        var claim = songs.claim(song, "a", LEASE, DEADLINE).orElseThrow();
-        songs.submitted(claim, "suno-1", Duration.ofSeconds(30));
+        var claim = songs.claim(song, "a").orElseThrow();
+        songs.submitted(claim, "suno-1");
 
         leaseOf("a", clock.instant().plus(LEASE));
         assertThat(songs.handBack(claim, HandBack.RETRY_LATER)).as("submitted, whoever holds its lease").isFalse();
@@ -123,10 +125,10 @@ class WaitingStageStoreIT extends InfrastructureTest {
 
     @Test
     void onlyTheClaimantStoresTheProvidersId() {
-        var claim = songs.claim(song, "a", LEASE, DEADLINE).orElseThrow();
+        var claim = songs.claim(song, "a").orElseThrow();
 
-        assertThat(songs.submitted(new Claim(task, song, "b", false, false), "suno-x", Duration.ZERO)).isFalse();
-        assertThat(songs.submitted(claim, "suno-1", Duration.ofSeconds(30))).isTrue();
+        assertThat(songs.submitted(new Claim(task, song, "b", false, false), "suno-x")).isFalse();
+        assertThat(songs.submitted(claim, "suno-1")).isTrue();
         assertThat(row()).containsEntry("external_id", "suno-1").containsEntry("lease_owner", null);
     }
 
@@ -178,8 +180,8 @@ class WaitingStageStoreIT extends InfrastructureTest {
         assertThat(row()).containsEntry("status", "pending").containsEntry("external_id", null)
                 .containsEntry("refunded_submissions", 1);
 
-        var again = songs.claim(song, claim.owner(), LEASE, DEADLINE).orElseThrow();
-        songs.submitted(again, "suno-2", Duration.ofSeconds(30));
+        var again = songs.claim(song, claim.owner()).orElseThrow();
+        songs.submitted(again, "suno-2");
         assertThat(songs.submitAgainAfterRefund(task, song, "suno-2", new SongRequested(task, song),
                 "SUNO_CALLBACK_531", "refunded")).isFalse();
         assertThat(row()).containsEntry("status", "failed").containsEntry("error_code", "SUNO_CALLBACK_531");
@@ -192,14 +194,14 @@ class WaitingStageStoreIT extends InfrastructureTest {
         clock.pass(Duration.ofMinutes(2));
         assertThat(sweeps.stalePending(100, Duration.ofMinutes(1))).contains(song);
 
-        var claim = songs.claim(song, "a", LEASE, DEADLINE).orElseThrow();
+        var claim = songs.claim(song, "a").orElseThrow();
         assertThat(sweeps.abandonedClaims(100)).doesNotContain(song);
         clock.pass(LEASE.plusSeconds(1));
         assertThat(sweeps.abandonedClaims(100)).contains(song);
         assertThat(sweeps.stalePending(100, Duration.ofMinutes(1))).as("claimed, not pending").doesNotContain(song);
 
-        songs.claim(song, "b", LEASE, DEADLINE);
-        songs.submitted(new Claim(task, song, "b", true, false), "suno-1", Duration.ofSeconds(30));
+        songs.claim(song, "b");
+        songs.submitted(new Claim(task, song, "b", true, false), "suno-1");
         assertThat(sweeps.abandonedClaims(100)).doesNotContain(song);
         leaseOf("b", clock.instant().minusSeconds(1));
         assertThat(sweeps.abandonedClaims(100)).as("submitted, whatever its lease says").doesNotContain(song);
@@ -222,8 +224,8 @@ class WaitingStageStoreIT extends InfrastructureTest {
     }
 
     private Claim submittedSong() {
-        var claim = songs.claim(song, "a", LEASE, DEADLINE).orElseThrow();
-        songs.submitted(claim, "suno-1", Duration.ofSeconds(30));
+        var claim = songs.claim(song, "a").orElseThrow();
+        songs.submitted(claim, "suno-1");
         return claim;
     }
 
