@@ -139,6 +139,13 @@ def restart_workers(args, settings):
     for a given number of instances (its default, 3, lets two instances share the work)."""
     blob_instances = sum(1 for name in running_workers(args) if name.startswith("blob-worker"))
     settings = json.loads(json.dumps(settings))
+    for assignment in args.set:
+        name, _, value = assignment.partition("=")
+        *path, last = name.split(".")
+        node = settings
+        for key in path:
+            node = node.setdefault(key, {})
+        node[last] = value
     settings["castad"]["blob-copy"] = {"concurrency": max(1, 6 // max(1, blob_instances))}
     env = dict(os.environ, SPRING_APPLICATION_JSON=json.dumps(settings))
     for name in running_workers(args):
@@ -428,6 +435,9 @@ def main(argv):
                              "latency without queues)")
     parser.add_argument("--keep-settings", action="store_true",
                         help="W1: do not restart the workers with lifted provider limits (they already run so)")
+    parser.add_argument("--set", action="append", default=[], metavar="PROPERTY=VALUE",
+                        help="W1/W2: a Spring property the workers are restarted with, beside the workload's own "
+                             "(repeatable), e.g. --set spring.kafka.consumer.properties.fetch.min.bytes=16384")
     parser.add_argument("--song-mb", type=float, default=5, help="W2: size of each song in MB (default 5)")
     parser.add_argument("--video-mb", type=float, default=30,
                         help="W2: size of each video in MB (default 30; 2000 x 35 MB is 70 GB of disk)")

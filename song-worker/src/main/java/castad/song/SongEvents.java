@@ -30,6 +30,7 @@ class SongEvents {
     SongEvents(EventBatches batches, SunoReports reports, WaitingStageStore songRows, SongStore songStore,
                BlobStore blobs) {
         this.batches = batches;
+        // and blob-worker's word on the song's MP3: stored completes the song with it, not stored fails it
         this.routes = CopyOutcomes.routed(new EventRoutes()
                 .on(StageCompleted.class, (event, headers) -> {
                     if (event.stage() == Stage.LYRIC) {

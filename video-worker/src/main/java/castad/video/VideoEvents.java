@@ -30,6 +30,7 @@ class VideoEvents {
     VideoEvents(EventBatches batches, CreatomateReports reports, WaitingStageStore videoRows, VideoStore videoStore,
                 BlobStore blobs) {
         this.batches = batches;
+        // and blob-worker's word on the video's MP4: stored completes the video with it, not stored fails it
         this.routes = CopyOutcomes.routed(new EventRoutes()
                 .on(StageCompleted.class, (event, headers) -> {
                     if (event.stage() == Stage.SONG) {
