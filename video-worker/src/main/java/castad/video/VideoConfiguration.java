@@ -4,18 +4,17 @@ import castad.common.event.Stage;
 import castad.common.http.CommandIntake;
 import castad.common.http.ProviderGuard;
 import castad.common.http.ProviderGuards;
+import castad.common.http.ProviderSettings;
 import castad.common.stage.StagePoller;
 import castad.common.stage.WaitingStageStore;
 import castad.common.stage.WaitingStages;
 import castad.video.creatomate.CreatomateClient;
 import castad.video.creatomate.CreatomateSettings;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -24,24 +23,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Import(ProviderGuards.class)
 class VideoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(VideoConfiguration.class);
-
     /** The video rows; how they are claimed, waited for and polled is {@code castad.video.*}. */
     @Bean
     WaitingStageStore videoRows(WaitingStages stages) {
         return stages.rows(Stage.VIDEO);
     }
 
+    /** Every call to Creatomate, bounded by {@code castad.creatomate.*} ({@link ProviderSettings}). */
     @Bean
-    ProviderGuard creatomateGuard(CreatomateSettings settings, ProviderGuards guards) {
-        log.info("Videos come from {}", settings);
-        return guards.guard("creatomate", settings);
-    }
-
-    @Bean
-    CreatomateClient creatomateClient(CreatomateSettings settings, ProviderGuard creatomateGuard,
-                                      ObservationRegistry observations) {
-        return new CreatomateClient(settings, creatomateGuard, observations);
+    ProviderGuard creatomateGuard(Environment environment, ProviderGuards guards) {
+        return guards.guard(environment, "creatomate", CreatomateSettings.PUBLISHED);
     }
 
     /** Polls renders whose webhook is late, fails those past their deadline, drives abandoned and stale videos. */

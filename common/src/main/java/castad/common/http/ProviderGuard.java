@@ -36,6 +36,7 @@ public final class ProviderGuard {
     private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
 
     private final String provider;
+    private final ProviderSettings settings;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final RateLimiter rateLimiter;
@@ -43,9 +44,10 @@ public final class ProviderGuard {
     private final MeterRegistry meters;
     private final ScheduledExecutorService retryTimer;
 
-    ProviderGuard(String provider, Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter,
+    ProviderGuard(ProviderSettings settings, Retry retry, CircuitBreaker circuitBreaker, RateLimiter rateLimiter,
                   Bulkhead bulkhead, MeterRegistry meters, ScheduledExecutorService retryTimer) {
-        this.provider = provider;
+        this.provider = settings.provider();
+        this.settings = settings;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.rateLimiter = rateLimiter;
@@ -57,6 +59,11 @@ public final class ProviderGuard {
 
     public String provider() {
         return provider;
+    }
+
+    /** Where the calls go and what bounds them: a provider's client is made from these. */
+    public ProviderSettings settings() {
+        return settings;
     }
 
     public <T> T call(Supplier<T> call) {

@@ -7,16 +7,21 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Makes a provider's {@link ProviderGuard} from its {@link ProviderLimits}. Its retry, circuit breaker, rate
+ * Makes a provider's {@link ProviderGuard} from its {@link ProviderSettings}. Its retry, circuit breaker, rate
  * limiter and bulkhead are registered under the provider's name in resilience4j's registries, so their
  * metrics are exported ({@code resilience4j_circuitbreaker_state{name="suno"}}, ...). A worker imports this
  * class into its configuration ({@code @Import(ProviderGuards.class)}).
  */
 public class ProviderGuards implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderGuards.class);
 
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry circuitBreakers;
@@ -35,12 +40,20 @@ public class ProviderGuards implements DisposableBean {
         this.meters = meters;
     }
 
-    public ProviderGuard guard(String provider, ProviderLimits limits) {
-        return new ProviderGuard(provider,
-                retries.retry(provider, ProviderRetries.config(limits.retry())),
-                circuitBreakers.circuitBreaker(provider, limits.circuitBreaker().config()),
-                rateLimiters.rateLimiter(provider, limits.rateLimiter().config()),
-                bulkheads.bulkhead(provider, limits.bulkhead().config()),
+    /** The guard of the provider {@code castad.<provider>.*} describes ({@link ProviderSettings#of}). */
+    public ProviderGuard guard(Environment environment, String provider, ProviderSettings.Published published) {
+        ProviderSettings settings = ProviderSettings.of(environment, provider, published);
+        log.info("Calls to {}: {}", provider, settings);
+        return guard(settings);
+    }
+
+    public ProviderGuard guard(ProviderSettings settings) {
+        String provider = settings.provider();
+        return new ProviderGuard(settings,
+                retries.retry(provider, ProviderRetries.config(settings.retry())),
+                circuitBreakers.circuitBreaker(provider, settings.circuitBreaker().config()),
+                rateLimiters.rateLimiter(provider, settings.rateLimiter().config()),
+                bulkheads.bulkhead(provider, settings.bulkhead().config()),
                 meters, retryTimer);
     }
 

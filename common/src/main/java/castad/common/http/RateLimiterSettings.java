@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * At most {@code limitForPeriod} calls per {@code limitRefreshPeriod} from this instance. Unset, both are the
- * provider's published limit ({@link #orPublished}). A caller waits at most {@code timeout} for a permit;
+ * provider's published limit ({@link #orPublished}, which {@link ProviderSettings#of} applies before anything
+ * uses them). A caller waits at most {@code timeout} for a permit;
  * after that the call is refused ({@link ProviderCallRefused}), never queued for long.
  */
 public record RateLimiterSettings(
-        @NotNull @Min(1) Integer limitForPeriod,
-        @NotNull Duration limitRefreshPeriod,
+        @Min(1) Integer limitForPeriod,
+        Duration limitRefreshPeriod,
         @DefaultValue("2s") @NotNull Duration timeout) {
 
     /** The provider's published limit where none is configured. */

@@ -1,20 +1,16 @@
 package castad.common.stage;
 
-import jakarta.validation.Validation;
+import castad.common.config.ConfiguredRecords;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.core.env.Environment;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * How a waiting stage claims, waits for and polls its provider: {@code castad.song.*} in song-worker,
  * {@code castad.video.*} in video-worker. One record for both, bound under each worker's prefix by
- * {@link #of} (a {@code @ConfigurationProperties} type has one fixed prefix).
+ * {@link #of} ({@link ConfiguredRecords}).
  *
  * @param lease        how long a claim before submission stays ours unless renewed; the claimant renews it
  *                     every {@code castad.stage.lease-renewal} (10 s) until the provider's id is stored, so
@@ -39,9 +35,6 @@ public record WaitingStageSettings(
 
     /** The settings under {@code prefix}, each missing one at its default; an invalid one fails the start. */
     public static WaitingStageSettings of(Environment environment, String prefix) {
-        try (var validators = Validation.buildDefaultValidatorFactory()) {
-            var validation = new ValidationBindHandler(new SpringValidatorAdapter(validators.getValidator()));
-            return Binder.get(environment).bindOrCreate(prefix, Bindable.of(WaitingStageSettings.class), validation);
-        }
+        return ConfiguredRecords.bind(environment, prefix, WaitingStageSettings.class);
     }
 }

@@ -21,7 +21,11 @@ class CommandIntakeTest {
     private final CircuitBreakerRegistry circuits = CircuitBreakerRegistry.ofDefaults();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ProviderGuard guard = new ProviderGuards(RetryRegistry.ofDefaults(), circuits,
-            RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), meters).guard("suno", new Limits());
+            RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), meters).guard(new ProviderGuardTest.Limits(
+                    new RetrySettings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                    new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(1), 1),
+                    new RateLimiterSettings(10, Duration.ofSeconds(1), Duration.ZERO),
+                    new BulkheadSettings(1, Duration.ZERO)).of("suno"));
     private final KafkaListenerEndpointRegistry listeners = mock(KafkaListenerEndpointRegistry.class);
     private final MessageListenerContainer container = mock(MessageListenerContainer.class);
 
@@ -49,15 +53,5 @@ class CommandIntakeTest {
 
         verify(container).pause();
         verify(container, never()).resume(); // the mock never reports the pause as requested
-    }
-
-    record Limits(RetrySettings retry, CircuitBreakerSettings circuitBreaker, RateLimiterSettings rateLimiter,
-                  BulkheadSettings bulkhead) implements ProviderLimits {
-        Limits() {
-            this(new RetrySettings(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                    new CircuitBreakerSettings(50, 4, 4, Duration.ofMinutes(1), 1),
-                    new RateLimiterSettings(10, Duration.ofSeconds(1), Duration.ZERO),
-                    new BulkheadSettings(1, Duration.ZERO));
-        }
     }
 }

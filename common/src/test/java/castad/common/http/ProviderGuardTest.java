@@ -284,9 +284,9 @@ class ProviderGuardTest {
         assertThat(configured.orPublished(20, Duration.ofSeconds(10))).isEqualTo(configured);
     }
 
-    private ProviderGuard guard(ProviderLimits limits) {
+    private ProviderGuard guard(Limits limits) {
         return new ProviderGuards(RetryRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults(),
-                RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), meters).guard("test", limits);
+                RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), meters).guard(limits.of("test"));
     }
 
     private Supplier<Object> failing(RuntimeException failure) {
@@ -314,6 +314,13 @@ class ProviderGuardTest {
     }
 
     record Limits(RetrySettings retry, CircuitBreakerSettings circuitBreaker, RateLimiterSettings rateLimiter,
-                  BulkheadSettings bulkhead) implements ProviderLimits {
+                  BulkheadSettings bulkhead) {
+
+        /** A provider's settings with these limits (its address and client settings play no part here). */
+        ProviderSettings of(String provider) {
+            return new ProviderSettings(provider, new ProviderAccess("http://127.0.0.1:9", "key", true),
+                    new HttpClientSettings(Duration.ofSeconds(1), Duration.ofSeconds(1)), retry, circuitBreaker,
+                    rateLimiter, bulkhead);
+        }
     }
 }

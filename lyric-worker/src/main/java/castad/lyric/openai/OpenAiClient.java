@@ -5,11 +5,13 @@ import castad.common.http.PaidRequestMarks;
 import castad.common.http.ProviderCallRefused;
 import castad.common.http.ProviderFailure;
 import castad.common.http.ProviderGuard;
+import castad.common.http.ProviderSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,18 +33,21 @@ public class OpenAiClient {
     private final URI completions;
     private final String authorization;
     private final OpenAiSettings settings;
+    private final Duration readTimeout;
     private final ProviderGuard guard;
 
     /** @param io runs the client's own work (reading answers, completing stages); it never blocks */
     public OpenAiClient(OpenAiSettings settings, ProviderGuard guard, Executor io) {
-        HttpClientSettings timeouts = settings.http();
+        ProviderSettings openAi = guard.settings();
+        HttpClientSettings timeouts = openAi.http();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeouts.connectTimeout())
                 .executor(io)
                 .build();
-        this.completions = URI.create(settings.access().baseUrl().replaceAll("/+$", "") + "/v1/chat/completions");
-        this.authorization = "Bearer " + settings.access().apiKey();
+        this.completions = URI.create(openAi.access().baseUrl().replaceAll("/+$", "") + "/v1/chat/completions");
+        this.authorization = "Bearer " + openAi.access().apiKey();
+        this.readTimeout = timeouts.readTimeout();
         this.settings = settings;
         this.guard = guard;
     }
@@ -59,7 +64,7 @@ public class OpenAiClient {
 
     private CompletionStage<ChatCompletion.Response> send(byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(completions)
-                .timeout(settings.http().readTimeout())
+                .timeout(readTimeout)
                 .header(HttpHeaders.AUTHORIZATION, authorization)
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

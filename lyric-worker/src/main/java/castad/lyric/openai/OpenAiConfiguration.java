@@ -4,23 +4,20 @@ import castad.common.http.ProviderGuard;
 import castad.common.http.ProviderGuards;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 @Configuration(proxyBeanMethods = false)
 @Import(ProviderGuards.class)
 class OpenAiConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenAiConfiguration.class);
-
+    /** Every call to OpenAI, bounded by {@code castad.openai.*} ({@link castad.common.http.ProviderSettings}). */
     @Bean
-    ProviderGuard openAiGuard(OpenAiSettings settings, ProviderGuards guards) {
-        log.info("Lyrics come from {}", settings);
-        return guards.guard("openai", settings);
+    ProviderGuard openAiGuard(Environment environment, ProviderGuards guards) {
+        return guards.guard(environment, "openai", OpenAiSettings.PUBLISHED);
     }
 
     /** The HTTP client's own threads: they read answers and hand them on, never wait for OpenAI. */

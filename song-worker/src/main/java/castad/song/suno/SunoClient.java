@@ -7,6 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -15,16 +16,17 @@ import org.springframework.web.client.RestClientException;
  * Suno's generate and record-info calls over one pooled client, through Suno's {@link ProviderGuard}: retries
  * of transient failures, circuit breaker, rate limiter (both calls count) and bulkhead.
  */
+@Component
 public class SunoClient {
 
     private final RestClient http;
     private final SunoSettings settings;
     private final ProviderGuard guard;
 
-    public SunoClient(SunoSettings settings, ProviderGuard guard, ObservationRegistry observations) {
-        this.http = settings.access().restClient(settings.http(), observations);
+    SunoClient(SunoSettings settings, ProviderGuard sunoGuard, ObservationRegistry observations) {
+        this.http = sunoGuard.settings().restClient(observations);
         this.settings = settings;
-        this.guard = guard;
+        this.guard = sunoGuard;
     }
 
     /** Submits the song (a paid call, each attempt told to {@code marks}) and returns Suno's task id. */

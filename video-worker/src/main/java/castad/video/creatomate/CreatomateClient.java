@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -20,6 +21,7 @@ import org.springframework.web.client.RestClientException;
  * Creatomate's renders and templates over one pooled client, through Creatomate's {@link ProviderGuard}:
  * retries of transient failures, circuit breaker, rate limiter (every call counts) and bulkhead.
  */
+@Component
 public class CreatomateClient {
 
     static final String UNREADABLE_ACCEPTANCE = "CREATOMATE_UNREADABLE_ACCEPTANCE";
@@ -28,9 +30,9 @@ public class CreatomateClient {
     private final ProviderGuard guard;
     private final String version;
 
-    public CreatomateClient(CreatomateSettings settings, ProviderGuard guard, ObservationRegistry observations) {
-        this.http = settings.access().restClient(settings.http(), observations);
-        this.guard = guard;
+    CreatomateClient(CreatomateSettings settings, ProviderGuard creatomateGuard, ObservationRegistry observations) {
+        this.http = creatomateGuard.settings().restClient(observations);
+        this.guard = creatomateGuard;
         this.version = "/" + settings.apiVersion();
     }
 
