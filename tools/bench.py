@@ -457,6 +457,8 @@ def main(argv):
     parser.add_argument("--bench-jar", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench",
                                                             "target", "bench-0.1.0-SNAPSHOT.jar"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.set and args.keep_settings:
+        parser.error("--set restarts the workers with the property; --keep-settings keeps them as they are")
     if args.pipelines is None:
         args.pipelines = 2000 if args.workload == "w2" else 1000
     {"w1": w1, "w2": w2, "w3": w3, "w4": w4}[args.workload](args)

@@ -1,4 +1,4 @@
-"""Sample photos and the multipart body that uploads them, shared by demo.py and chaos.py."""
+"""Sample photos and the multipart body that uploads them, shared by demo.py and the chaos package."""
 import struct
 import uuid
 import zlib

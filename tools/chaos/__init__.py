@@ -2,8 +2,8 @@
 
 Run through `./castad chaos [options]` against a running stack (best: `./castad up --instances 2`);
 the launcher passes the stack's addresses and worker instances (--api, --sim, --targets, --castad,
---state). Standard library only. Run from tools/ as `python3 -m chaos`
-(./castad does); the parts:
+--state). Standard library only: `python3 -m chaos` with tools/ on the path (./castad sets PYTHONPATH);
+the parts:
   traffic.py   the pipelines submitted and polled as a client would
   faults.py    what breaks and when: worker kills, a broker restart, a database outage, provider faults
   restarts.py  ./castad kill|restart|status, restarts one at a time, the stack made whole afterwards

@@ -11,10 +11,10 @@ import uuid
 from chaos import report
 from chaos.client import NETWORK_ERRORS
 from chaos.faults import director, faults_off, faults_on
-from chaos.metrics import Resubmissions, sim_stats
+from chaos.metrics import SCRAPE_EVERY_SECONDS, Resubmissions, sim_stats
 from chaos.restarts import Restarts, make_whole
 from chaos.state import Run, save
-from chaos.traffic import poll_one, poller, submitter
+from chaos.traffic import POLL_ROUND_SECONDS, poll_one, poller, submitter
 
 PROGRESS_EVERY_SECONDS = 15
 
@@ -183,7 +183,8 @@ def main(argv):
     resubmissions.scrape()
     fault_states = faults_off(run, faulted)
     providers = {"faulted": faulted, "fault_states": fault_states, "stats_before": before, "stats_after": sim_stats(run)}
-    recording = run.recording(targets, providers, resubmissions, interrupted.is_set())
+    recording = run.recording(targets, providers, resubmissions, interrupted.is_set(), POLL_ROUND_SECONDS,
+                              SCRAPE_EVERY_SECONDS)
     save(recording, os.path.join(args.state, "logs", "chaos-run.json"))
     lines, summary = report.render(recording)
     print("\n".join(lines), flush=True)

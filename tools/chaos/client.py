@@ -31,4 +31,3 @@ def http_call(method, url, body=None, headers=None, timeout=10.0, content_type=N
         return status, json.loads(raw) if raw else None
     except ValueError:
         return status, raw.decode(errors="replace")
-

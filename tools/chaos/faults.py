@@ -76,7 +76,6 @@ def director(run, restarts, targets, rng):
     run.event("chaos over: no more kills; waiting for pending restarts")
 
 
-
 def faults_on(run, seed):
     setting = {"errorRate": 0.2, "rateLimitRate": 0.0, "slowRate": 0.05, "slowMs": 3000, "dropRate": 0.05,
                "retryAfter": "random", "seed": seed}

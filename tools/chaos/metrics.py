@@ -89,4 +89,3 @@ def sim_stats(run):
         return body if status == 200 and isinstance(body, dict) else None
     except NETWORK_ERRORS:
         return None
-

@@ -112,7 +112,7 @@ def pipelines_section(run, completed, failed, lost, out):
     out.append("")
     out.append(f"pipelines: {len(pipelines)}  completed {len(completed)}  failed {len(failed)}  lost {len(lost)}")
     if ended:
-        out.append(f"  submit -> end (as polled every ~5s): median {percentile(ended, 0.5):.1f}s, "
+        out.append(f"  submit -> end (as polled every ~{run['poll_every_seconds']:g}s): median {percentile(ended, 0.5):.1f}s, "
                    f"p95 {percentile(ended, 0.95):.1f}s, max {max(ended):.1f}s")
     stage_timings(pipelines, out)
     retries = collections.Counter(run["client_retries"])
@@ -209,7 +209,7 @@ def resubmissions_section(run, duplicate_paid, out):
     out.append("")
     out.append("provider resubmissions (castad_provider_resubmissions_total, this run): "
                + ", ".join(f"{p} {int(round(totals.get(p, 0)))}" for p in PROVIDERS) + f" = {resubmitted}")
-    out.append(f"  summed over {run['instance_lives']} instance lives scraped every 5s; a killed instance's counter "
+    out.append(f"  summed over {run['instance_lives']} instance lives scraped every {run['scrape_every_seconds']:g}s; a killed instance's counter "
                f"dies with it, so what it counted after its last scrape is missing: this is a lower bound")
     if duplicate_paid > resubmitted:
         out.append(f"  duplicate_paid {duplicate_paid} > resubmissions {resubmitted}: paid twice without a counted "

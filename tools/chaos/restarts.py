@@ -115,8 +115,6 @@ def pid_alive(run, name):
         return None
 
 
-
-
 def make_whole(run, restarts, targets):
     """After the chaos (or on the way out): every killed or dead component comes back."""
     deadline = time.monotonic() + 300
@@ -133,4 +131,3 @@ def make_whole(run, restarts, targets):
             run.event(f"{name} is not running after the chaos: restarting it")
             rc, seconds, output = castad(run, "restart", name)
             run.event(f"restart {name}: " + (f"ready after {seconds:.1f}s" if rc == 0 else f"FAILED (exit {rc}): {last_line(output)}"))
-

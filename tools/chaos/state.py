@@ -72,7 +72,7 @@ class Run:
     def note(self, text):
         self.log.write(f"+{self.elapsed():7.1f}s  {text}\n")
 
-    def recording(self, targets, providers, resubmissions, interrupted):
+    def recording(self, targets, providers, resubmissions, interrupted, poll_every, scrape_every):
         """Everything the report needs, as plain JSON: the report is a function of this alone."""
         args = self.args
         totals, lives, handled = resubmissions.totals()
@@ -86,6 +86,7 @@ class Run:
             "pipelines": [p.recorded() for p in self.pipelines],
             "providers": providers,
             "resubmissions": dict(totals), "instance_lives": lives, "handled": dict(handled),
+            "poll_every_seconds": poll_every, "scrape_every_seconds": scrape_every,
         }
 
 

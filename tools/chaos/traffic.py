@@ -150,7 +150,3 @@ def poller(run):
         rest = POLL_ROUND_SECONDS - (time.monotonic() - round_start)
         if rest > 0:
             run.stop.wait(rest)
-
-
-# ---------------------------------------------------------------------------------------------
-# metrics: castad_provider_resubmissions_total of every instance life

@@ -43,7 +43,7 @@ class SingingSongs {
         this.suno = suno;
         this.sunoGuard = sunoGuard;
         this.callbacks = callbacks;
-        this.submissions = new StageSubmissions(songRows, "suno", meters);
+        this.submissions = new StageSubmissions(songRows, sunoGuard.provider(), meters);
     }
 
     /** Paused while Suno's circuit is open ({@link SongConfiguration#songIntake}). */

@@ -54,7 +54,7 @@ class RenderingVideos {
         this.creatomateGuard = creatomateGuard;
         this.blobs = blobs;
         this.callbacks = callbacks;
-        this.submissions = new StageSubmissions(videoRows, "creatomate", meters);
+        this.submissions = new StageSubmissions(videoRows, creatomateGuard.provider(), meters);
         this.defaultTemplate = defaultTemplate;
     }
 

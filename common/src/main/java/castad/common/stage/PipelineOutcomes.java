@@ -30,6 +30,9 @@ public class PipelineOutcomes {
     /** The pipeline's last stage completed ({@link Stage#last()}): so did the pipeline. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lastStageCompleted(Stage stage, long stageId) {
+        if (!stage.last()) {
+            throw new IllegalArgumentException(stage + " is not a pipeline's last stage");
+        }
         pipelineOf(stage, stageId).filter(p -> end(p, "completed", null, null))
                 .ifPresent(p -> outbox.append(new PipelineCompleted(p.taskId(), p.id(), stage, stageId)));
     }
