@@ -19,9 +19,13 @@ public final class ConfiguredRecords {
     }
 
     public static <T> T bind(Environment environment, String prefix, Class<T> type) {
-        try (var validators = Validation.buildDefaultValidatorFactory()) {
-            var validation = new ValidationBindHandler(new SpringValidatorAdapter(validators.getValidator()));
-            return Binder.get(environment).bindOrCreate(prefix, Bindable.of(type), validation);
-        }
+        return Binder.get(environment).bindOrCreate(prefix, Bindable.of(type),
+                new ValidationBindHandler(Validator.INSTANCE));
+    }
+
+    /** Made once, when first needed: building a validator factory costs tens of milliseconds per bind. */
+    private static final class Validator {
+        static final SpringValidatorAdapter INSTANCE =
+                new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
     }
 }

@@ -100,8 +100,8 @@ public class WaitingStageStore {
                         deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
-                    .params(owner, ts(now.plus(settings.lease())), ts(now.plus(settings.deadline())), ts(now), ts(now), id,
-                            ts(now))
+                    .params(owner, ts(now.plus(settings.lease())), ts(now.plus(settings.deadline())), ts(now),
+                            ts(now), id, ts(now))
                     .update();
             if (claimed == 0) {
                 return Optional.<Claim>empty();
@@ -176,7 +176,8 @@ public class WaitingStageStore {
                      SET lease_until = :until
                     WHERE id IN (:ids) AND status = 'processing' AND external_id IS NULL AND lease_owner = :owner
                       AND lease_until >= :now""")
-                    .param("until", ts(now.plus(settings.lease()))).param("ids", ids).param("owner", owner).param("now", ts(now))
+                    .param("until", ts(now.plus(settings.lease()))).param("ids", ids).param("owner", owner)
+                    .param("now", ts(now))
                     .update());
             return renewed == null ? 0 : renewed;
         } catch (DataAccessException e) {
