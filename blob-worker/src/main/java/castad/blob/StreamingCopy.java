@@ -56,7 +56,7 @@ final class StreamingCopy {
             }
             var capped = new CappedInputStream(file.body(), maxBytes);
             try {
-                return blobs.upload(container, command.blobName(), capped, command.contentType());
+                return blobs.upload(container, command.blobName(), capped, command.contentType(), file.declaredLength());
             } catch (RuntimeException uploadFailed) {
                 IOException sourceFailure = capped.failure().orElseThrow(() -> uploadFailed);
                 throw readingFailed(source, sourceFailure);

@@ -36,6 +36,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +113,21 @@ class BlobCopyIT extends InfrastructureTest {
         assertThat(stored.sizeBytes()).isEqualTo(SONG.length);
         assertThat(stored.sha256()).isEqualTo(sha256(SONG));
         assertThat(sha256(download(copy))).isEqualTo(sha256(SONG));
+    }
+
+    /** A declared length sizes the upload's buffer (BlobStore.blockSize): each side of its edges stored whole. */
+    @Test
+    void filesDeclaringTheirLengthBelowOneBlockAreStoredWhole() {
+        List<byte[]> files = IntStream.of(1, 8_332, 65_535, 65_536, 65_537, 200_000, (4 << 20) - 1)
+                .mapToObj(size -> payload(size, size)).toList();
+        List<Copy> copies = files.stream().map(bytes -> copyOf("/song.mp3", file(bytes, true))).toList();
+
+        for (int i = 0; i < files.size(); i++) {
+            BlobStored stored = announced(copies.get(i), BlobStored.class);
+            assertThat(stored.sizeBytes()).isEqualTo(files.get(i).length);
+            assertThat(stored.sha256()).isEqualTo(sha256(files.get(i)));
+            assertThat(download(copies.get(i))).isEqualTo(files.get(i));
+        }
     }
 
     @Test

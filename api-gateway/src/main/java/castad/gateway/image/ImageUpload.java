@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -36,7 +37,7 @@ record ImageUpload(MultipartFile file, ImageType type) {
     StoredBlob store(BlobStore blobs, BlobSettings settings, String taskId) {
         String name = taskId + "/images/" + UUID.randomUUID() + "." + type.extension;
         try (InputStream content = new BufferedInputStream(file.getInputStream())) {
-            return blobs.upload(settings.imagesContainer(), name, content, type.contentType);
+            return blobs.upload(settings.imagesContainer(), name, content, type.contentType, OptionalLong.of(file.getSize()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class BlobStore {
 
     private static final int READ_URLS_KEPT = 10_000;
+    static final long SMALLEST_BLOCK = 65_536;
 
     private final BlobServiceClient service;
     private final BlobSettings settings;
@@ -46,19 +48,38 @@ public class BlobStore {
                 .build();
     }
 
-    /** Uploads (or overwrites: a retry of the same name never makes a second blob) from a stream. */
-    public StoredBlob upload(String container, String name, InputStream content, String contentType) {
+    /**
+     * Uploads (or overwrites: a retry of the same name never makes a second blob) from a stream.
+     *
+     * @param expectedBytes the stream's length where its source declared one
+     */
+    public StoredBlob upload(String container, String name, InputStream content, String contentType,
+                             OptionalLong expectedBytes) {
         BlobClient blob = container(container).getBlobClient(name);
         var measured = new MeasuredInputStream(content);
+        long blockSize = blockSize(expectedBytes);
         var options = new BlobParallelUploadOptions(measured)
                 .setParallelTransferOptions(new ParallelTransferOptions()
-                        .setBlockSizeLong(settings.blockSizeBytes())
+                        .setBlockSizeLong(blockSize)
                         // Without this the SDK buffers anything up to 256 MiB to send it in one request.
-                        .setMaxSingleUploadSizeLong(settings.blockSizeBytes())
+                        .setMaxSingleUploadSizeLong(blockSize)
                         .setMaxConcurrency(settings.maxConcurrency()))
                 .setHeaders(new BlobHttpHeaders().setContentType(contentType));
         blob.uploadWithResponse(options, settings.uploadTimeout(), Context.NONE);
         return new StoredBlob(container, name, blob.getBlobUrl(), measured.count(), measured.sha256Hex());
+    }
+
+    /**
+     * The SDK reads a stream into a new buffer of the block size per block: a 60 kB file took a 4 MiB buffer,
+     * and blob-worker spent a quarter of its CPU collecting them (W1: 8.7 GB allocated for 68 MB copied). A
+     * stream of known length gets a buffer one byte longer (its end is then found without a second buffer),
+     * never below {@link #SMALLEST_BLOCK}.
+     */
+    long blockSize(OptionalLong expectedBytes) {
+        if (expectedBytes.isEmpty()) {
+            return settings.blockSizeBytes();
+        }
+        return Math.min(settings.blockSizeBytes(), Math.max(SMALLEST_BLOCK, expectedBytes.getAsLong() + 1));
     }
 
     /**

@@ -27,7 +27,8 @@ import org.springframework.core.io.ClassPathResource;
  * <li>{@code castad-defaults.yml} (database, Kafka, pools, actuator) below every other property source, so
  * the service's own file, the environment and the command line override it;</li>
  * <li>UTC as the JVM's zone: {@code DATETIME(6)} columns carry none, and every service must read and write
- * them alike.</li>
+ * them alike;</li>
+ * <li>a common fork-join pool of at least two threads ({@link #COMMON_POOL}).</li>
  * </ul>
  */
 public class CastadDefaults implements EnvironmentPostProcessor, Ordered {
@@ -35,16 +36,31 @@ public class CastadDefaults implements EnvironmentPostProcessor, Ordered {
     private static final String DEFAULTS = "castad-defaults.yml";
     private static final String SERVICE = "castad-service";
     static final String LOADED = "castad.defaults.loaded";
+    /**
+     * With one or two CPUs the JVM sizes the common pool at one thread, and {@code CompletableFuture}'s default
+     * executor then starts a new thread for every task: the JDK HTTP client's {@code sendAsync}, which every
+     * provider call goes through, completes each response that way (measured: a thread started per provider
+     * call in each worker, 3,600 per 1,000 pipelines). Two threads make it the pool it is on bigger machines.
+     */
+    static final String COMMON_POOL = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        widenCommonPool(Runtime.getRuntime().availableProcessors());
         // Only castad's own services: other apps in the same JVM (the simulators in tests) stay untouched.
         serviceName(application).ifPresent(name -> {
             environment.getPropertySources().addLast(new MapPropertySource(
                     SERVICE, Map.of("spring.config.name", name, "spring.application.name", name)));
             addDefaults(environment);
         });
+    }
+
+    /** The pool reads the property when it is first used, which in a service's JVM is after this. */
+    static void widenCommonPool(int processors) {
+        if (System.getProperty(COMMON_POOL) == null && processors < 3) {
+            System.setProperty(COMMON_POOL, "2");
+        }
     }
 
     private static Optional<String> serviceName(SpringApplication application) {

@@ -2,8 +2,10 @@ package castad.common.http;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -14,12 +16,21 @@ import org.springframework.web.client.RestClient;
  */
 public final class ProviderHttpClients {
 
+    private static final CustomizableThreadFactory DAEMONS = new CustomizableThreadFactory("provider-http-");
+
+    static {
+        DAEMONS.setDaemon(true);
+    }
+
     private ProviderHttpClients() {
     }
 
     public static RestClient create(String baseUrl, String bearerToken, HttpClientSettings settings,
                                     ObservationRegistry observations) {
         HttpClient client = HttpClient.newBuilder()
+                // Spring writes request bodies on the client's executor, and on a new thread per request when
+                // the client has none
+                .executor(Executors.newCachedThreadPool(DAEMONS))
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)

@@ -25,6 +25,27 @@ class CastadDefaultsTest {
         }
     }
 
+    @Test
+    void onOneOrTwoProcessorsTheCommonPoolGetsTwoThreadsUnlessTheJvmWasToldOtherwise() {
+        String before = System.getProperty(CastadDefaults.COMMON_POOL);
+        try {
+            System.clearProperty(CastadDefaults.COMMON_POOL);
+            CastadDefaults.widenCommonPool(8);
+            assertThat(System.getProperty(CastadDefaults.COMMON_POOL)).as("eight processors: seven threads").isNull();
+            CastadDefaults.widenCommonPool(2);
+            assertThat(System.getProperty(CastadDefaults.COMMON_POOL)).isEqualTo("2");
+            System.setProperty(CastadDefaults.COMMON_POOL, "5");
+            CastadDefaults.widenCommonPool(1);
+            assertThat(System.getProperty(CastadDefaults.COMMON_POOL)).isEqualTo("5");
+        } finally {
+            if (before == null) {
+                System.clearProperty(CastadDefaults.COMMON_POOL);
+            } else {
+                System.setProperty(CastadDefaults.COMMON_POOL, before);
+            }
+        }
+    }
+
     @CastadService("castad-defaults-test")
     @Configuration(proxyBeanMethods = false)
     static class TestService {
