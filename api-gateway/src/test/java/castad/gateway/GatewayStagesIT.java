@@ -105,6 +105,24 @@ class GatewayStagesIT extends InfrastructureTest {
     }
 
     @Test
+    void aPipelineDoesNotStartWhileAStageStartedOnItsOwnIsStillRunning() {
+        long project = project("Noodle Bar");
+        String taskId = taskId(project);
+        image(project);
+        jdbc.sql("""
+                INSERT INTO lyric (project_id, status, lyric_text, created_at, updated_at)
+                VALUES (?, 'completed', 'la la', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").param(project).update();
+        jdbc.sql("""
+                INSERT INTO song (project_id, lyric_id, status, created_at, updated_at)
+                SELECT project_id, id, 'processing', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM lyric WHERE project_id = ?""")
+                .param(project).update();
+
+        assertProblem(post(taskId, "pipeline", null), HttpStatus.CONFLICT, "A song for task");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pipeline WHERE project_id = ?").param(project).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndStartsNothingNew() {
         long project = project("Retry Cafe");
         String taskId = taskId(project);

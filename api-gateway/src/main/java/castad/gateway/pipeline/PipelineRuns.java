@@ -5,7 +5,6 @@ import castad.common.event.PipelineStarted;
 import castad.common.event.Stage;
 import castad.common.event.StageQueued;
 import castad.common.outbox.Outbox;
-import castad.gateway.image.ImageRepository;
 import castad.gateway.lyric.Lyric;
 import castad.gateway.lyric.LyricRepository;
 import castad.gateway.project.Project;
@@ -14,11 +13,10 @@ import castad.gateway.security.Caller;
 import castad.gateway.stage.StageAlreadyRunning;
 import castad.gateway.stage.StageDefaults;
 import castad.gateway.stage.StageNotReady;
-import castad.gateway.stage.StageRows;
 import castad.gateway.stage.StageViews;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,19 +32,15 @@ public class PipelineRuns {
 
     private final Projects projects;
     private final LyricRepository lyrics;
-    private final ImageRepository images;
-    private final StageRows stages;
     private final StageDefaults defaults;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    PipelineRuns(Projects projects, LyricRepository lyrics, ImageRepository images, StageRows stages,
-              StageDefaults defaults, JdbcClient jdbc, Outbox outbox, Clock clock) {
+    PipelineRuns(Projects projects, LyricRepository lyrics, StageDefaults defaults, JdbcClient jdbc, Outbox outbox,
+                 Clock clock) {
         this.projects = projects;
         this.lyrics = lyrics;
-        this.images = images;
-        this.stages = stages;
         this.defaults = defaults;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -56,10 +50,7 @@ public class PipelineRuns {
     @Transactional
     public long start(Caller caller, String taskId, PipelineOptions options) {
         Project project = projects.lock(caller, taskId);
-        refuseWhileBusy(project, taskId);
-        if (images.lastOrder(project.id()) == 0) {
-            throw new StageNotReady("A pipeline ends in a video, which needs photos: upload images first");
-        }
+        refuseWhileBusyOrWithoutPhotos(project, taskId);
         long pipelineId = insert(project, options);
         Lyric lyric = lyrics.save(Lyric.pending(project.id(), pipelineId, blankToNull(options.prompt()),
                 clock.instant()));
@@ -82,16 +73,23 @@ public class PipelineRuns {
                 .optional();
     }
 
-    private void refuseWhileBusy(Project project, String taskId) {
-        boolean pipelineRunning = jdbc.sql("SELECT COUNT(*) FROM pipeline WHERE project_id = ? AND status = 'running'")
-                .param(project.id()).query(Long.class).single() > 0;
-        if (pipelineRunning) {
-            throw new StageAlreadyRunning("pipeline", taskId);
-        }
-        for (Stage stage : EnumSet.allOf(Stage.class)) {
-            if (stages.isRunning(stage, project.id())) {
-                throw new StageAlreadyRunning(stage.name().toLowerCase(java.util.Locale.ROOT), taskId);
+    /** A run or a stage in progress, or no photos yet: read in one statement, under the project's lock. */
+    private void refuseWhileBusyOrWithoutPhotos(Project project, String taskId) {
+        long id = project.id();
+        var state = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM pipeline WHERE project_id = ? AND status = 'running') AS pipeline,
+                       EXISTS (SELECT 1 FROM lyric WHERE project_id = ? AND status IN ('pending', 'processing')) AS lyric,
+                       EXISTS (SELECT 1 FROM song WHERE project_id = ? AND status IN ('pending', 'processing')) AS song,
+                       EXISTS (SELECT 1 FROM video WHERE project_id = ? AND status IN ('pending', 'processing')) AS video,
+                       EXISTS (SELECT 1 FROM image WHERE project_id = ?) AS photos""")
+                .params(id, id, id, id, id).query().singleRow();
+        for (String running : List.of("pipeline", "lyric", "song", "video")) {
+            if (((Number) state.get(running)).intValue() == 1) {
+                throw new StageAlreadyRunning(running, taskId);
             }
+        }
+        if (((Number) state.get("photos")).intValue() == 0) {
+            throw new StageNotReady("A pipeline ends in a video, which needs photos: upload images first");
         }
     }
 

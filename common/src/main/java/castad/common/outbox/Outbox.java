@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes an event in the caller's transaction, so that a state change and the event announcing it commit
- * together or not at all; the {@link OutboxRelay} publishes it after the commit. Timeline events are also
+ * together or not at all; the commit hands it to the {@link OutboxRelay}, which publishes it. Timeline events are also
  * kept per task ({@code timeline_event}), for clients that start watching a task late. Each row keeps the task's
  * trace ({@link TaskTraces}), which the relay sends along as the record's {@code traceparent}.
  *
@@ -50,9 +50,10 @@ public class Outbox {
         requireTransaction("Outbox.append needs the transaction of the state change it announces");
         Envelope envelope = Envelope.of(event, clock.instant());
         Pending pending = pending();
+        String traceParent = traces.forTask(event.taskId());
         pending.outbox.add(Arrays.asList(envelope.eventId(), envelope.topic(), envelope.key(),
-                envelope.eventType(), envelope.payload(), Timestamp.from(envelope.occurredAt()),
-                traces.forTask(event.taskId())));
+                envelope.eventType(), envelope.payload(), Timestamp.from(envelope.occurredAt()), traceParent));
+        pending.unsent.add(new OutboxRelay.Unsent(envelope, traceParent));
         if (event instanceof PipelineEvent) {
             pending.timeline.add(timelineRow(envelope.key(), envelope.eventId(), envelope.eventType(),
                     envelope.payload(), envelope.occurredAt()));
@@ -107,6 +108,7 @@ public class Outbox {
 
         private final List<List<Object>> outbox = new ArrayList<>();
         private final List<List<Object>> timeline = new ArrayList<>();
+        private final List<OutboxRelay.Unsent> unsent = new ArrayList<>();
         private final List<Runnable> announced = new ArrayList<>();
 
         @Override
@@ -118,8 +120,8 @@ public class Outbox {
 
         @Override
         public void afterCommit() {
-            if (!outbox.isEmpty()) {
-                relay.wake();
+            if (!unsent.isEmpty()) {
+                relay.handOff(unsent);
             }
             announced.forEach(Runnable::run);
         }

@@ -52,12 +52,12 @@ public class OutboxConfiguration {
         pool.setMinimumIdle(1);
         pool.setMaxLifetime(1_800_000);
         pool.setKeepaliveTime(300_000);
-        // Under REPEATABLE READ the claim's scan also locks the gap after the last row: every append (an insert
+        // Under REPEATABLE READ the sweep's claim also locks the gap after the last row: every append (an insert
         // at the end of the id index) then waited for the relay's Kafka send, and under load the two deadlocked.
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // Every statement of the relay runs in its claim's transaction: with auto-commit off from the start,
-        // Spring has no "set autocommit" to send before and after each one.
-        pool.setAutoCommit(false);
+        // The relay's everyday statement, deleting what Kafka acknowledged, needs no transaction: auto-commit
+        // saves it a commit. Only a sweep that finds rows opens one (and Spring then sets auto-commit around it).
+        pool.setAutoCommit(true);
         // The batch of deletes goes to the server in one round trip (MariaDB's bulk protocol, MySQL's rewrite);
         // each driver ignores the other's option.
         pool.addDataSourceProperty("useBulkStmts", "true");
@@ -78,9 +78,10 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxRelayPool pool, KafkaOperations<String, Object> kafka, OutboxSettings settings) {
+    OutboxRelay outboxRelay(OutboxRelayPool pool, KafkaOperations<String, Object> kafka, OutboxSettings settings,
+                            Clock clock) {
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(pool.dataSource()));
-        return new OutboxRelay(new JdbcTemplate(pool.dataSource()), transactions, kafka, settings);
+        return new OutboxRelay(new JdbcTemplate(pool.dataSource()), transactions, kafka, settings, clock);
     }
 
     @Bean

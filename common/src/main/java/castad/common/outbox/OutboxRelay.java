@@ -4,9 +4,15 @@ import castad.common.kafka.EventRecords;
 import castad.common.kafka.EventRecords.Envelope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,68 +23,191 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox rows to Kafka in id order and deletes them once Kafka acknowledged them.
+ * Publishes outbox rows to Kafka and deletes them once Kafka acknowledged them.
  *
- * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so every instance of every service can run a
- * relay: each takes rows the others are not sending. A commit wakes the relay at once; a timer sweep picks
- * up what no wake-up announced. Kafka acknowledges in milliseconds, so the row locks are held that long,
- * never across a provider call. A failed send rolls the batch back and it is sent again (at least once;
- * consumers are idempotent).
+ * <p>A transaction that wrote rows hands them to its own process's relay when it commits ({@link #handOff}):
+ * the relay sends them in commit order without reading them back, and deletes what Kafka acknowledged in one
+ * batch every {@link OutboxSettings#deleteEvery()}, without a transaction of its own. One statement for many
+ * rows, where claiming each batch cost three (claim, delete, commit). What no relay sent (its process died
+ * after the commit, Kafka refused the send, the hand-off queue was full) is swept: rows older than
+ * {@link OutboxSettings#sweepAfter()} are claimed with {@code FOR UPDATE SKIP LOCKED}, so every instance of
+ * every service can sweep, each taking rows the others are not sending. Either way a row is sent at least
+ * once; consumers are idempotent.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /** Run at READ COMMITTED ({@link OutboxConfiguration}): it locks the rows it reads and no gap beside them. */
-    static final String CLAIM = """
+    static final String SWEEP_CLAIM = """
             SELECT id, event_id, topic, record_key, event_type, payload, occurred_at, trace_parent
-            FROM outbox_event ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+            FROM outbox_event WHERE occurred_at < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String ANY_LEFT = "SELECT EXISTS (SELECT 1 FROM outbox_event WHERE occurred_at < ?)";
+    private static final String DELETE = "DELETE FROM outbox_event WHERE event_id = ?";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, Object> kafka;
     private final OutboxSettings settings;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final Clock clock;
+    private final BlockingQueue<Unsent> handedOff;
+    /** Acknowledged by Kafka, on the producer's thread. */
+    private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    /** Acknowledged and not yet deleted; the relay thread's alone. */
+    private final List<String> sent = new ArrayList<>();
+    private long deleteDue = Long.MAX_VALUE;
     private volatile Thread worker;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, Object> kafka,
-                       OutboxSettings settings) {
+                       OutboxSettings settings, Clock clock) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batches = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
+        this.clock = clock;
+        this.handedOff = new ArrayBlockingQueue<>(settings.handOffCapacity());
     }
 
-    public void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
+    /**
+     * The rows a transaction just committed, to send now. A full queue keeps the rest for the sweep: the
+     * committing thread never waits for Kafka.
+     */
+    public void handOff(List<Unsent> rows) {
+        if (worker == null) {
+            return;
+        }
+        for (Unsent row : rows) {
+            if (!handedOff.offer(row)) {
+                log.warn("Outbox hand-off queue full ({} rows): the rest is sent by the sweep", handedOff.size());
+                return;
+            }
         }
     }
 
-    /** Sends one batch; returns how many rows it published. */
-    public int publishBatch() {
-        Integer sent = transactions.execute(status -> {
-            List<Row> rows = claimBatch();
-            if (rows.isEmpty()) {
-                return 0;
+    /** Sweeps once: sends the rows older than {@link OutboxSettings#sweepAfter()}; returns how many. */
+    public int sweep() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(settings.sweepAfter()));
+        if (jdbc.sql(ANY_LEFT).param(cutoff).query(Long.class).single() == 0) {
+            return 0;
+        }
+        int swept = 0;
+        int batch;
+        do {
+            batch = sweepBatch(cutoff);
+            swept += batch;
+        } while (batch == settings.batchSize());
+        return swept;
+    }
+
+    private int sweepBatch(Timestamp cutoff) {
+        Integer count = transactions.execute(status -> {
+            List<Unsent> rows = jdbc.sql(SWEEP_CLAIM).params(cutoff, settings.batchSize())
+                    .query(OutboxRelay::row).list();
+            if (!rows.isEmpty()) {
+                send(rows);
+                delete(rows.stream().map(row -> row.envelope().eventId()).toList());
             }
-            sendAll(rows);
-            delete(rows);
             return rows.size();
         });
-        return sent == null ? 0 : sent;
+        return count == null ? 0 : count;
     }
 
-    private List<Row> claimBatch() {
-        return jdbc.sql(CLAIM)
-                .param(settings.batchSize())
-                .query(OutboxRelay::row)
-                .list();
+    private void run() {
+        long nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                // acknowledgements come meanwhile: the relay looks for them at least once a delete period
+                sendHandedOff(Math.min(nextSweep - System.nanoTime(), settings.deleteEvery().toNanos()));
+                collectAcknowledged();
+                if (System.nanoTime() >= deleteDue || sent.size() >= settings.batchSize()) {
+                    deleteSent();
+                }
+                if (System.nanoTime() >= nextSweep) {
+                    nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+                    sweep();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay could not publish or delete; the next round retries: {}", e.getMessage());
+            }
+        }
+        finish();
     }
 
-    private void sendAll(List<Row> rows) {
+    /** On a clean stop: what was handed off is sent and deleted now rather than swept (sent again) later. */
+    private void finish() {
+        Thread.interrupted();
+        try {
+            while (!handedOff.isEmpty()) {
+                sendHandedOff(0);
+            }
+            kafka.flush();
+            collectAcknowledged();
+            deleteSent();
+        } catch (InterruptedException | RuntimeException e) {
+            log.info("Outbox relay stopped with rows left for the sweep: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits up to the timeout for handed-off rows and sends what came, without waiting for Kafka: the producer
+     * batches what is sent within its linger (one produce request for several commits' rows, where a flush per
+     * hand-off made one each), and each acknowledgement queues the row's deletion.
+     */
+    private void sendHandedOff(long timeoutNanos) throws InterruptedException {
+        Unsent first = handedOff.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+        if (first == null) {
+            return;
+        }
+        List<Unsent> rows = new ArrayList<>();
+        rows.add(first);
+        handedOff.drainTo(rows, settings.batchSize() - 1);
+        for (Unsent row : rows) {
+            String eventId = row.envelope().eventId();
+            kafka.send(EventRecords.of(row.envelope(), row.traceParent())).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    acknowledged.add(eventId);
+                } else {
+                    log.warn("Outbox row {} not sent; the sweep sends it: {}", eventId, failure.getMessage());
+                }
+            });
+        }
+    }
+
+    private void collectAcknowledged() {
+        for (String eventId = acknowledged.poll(); eventId != null; eventId = acknowledged.poll()) {
+            if (sent.isEmpty()) {
+                deleteDue = System.nanoTime() + settings.deleteEvery().toNanos();
+            }
+            sent.add(eventId);
+        }
+    }
+
+    /**
+     * A failed delete keeps the ids for the next round; past a limit they are let go, and the sweep sends those
+     * rows once more.
+     */
+    private void deleteSent() {
+        try {
+            delete(sent);
+            sent.clear();
+            deleteDue = Long.MAX_VALUE;
+        } catch (RuntimeException e) {
+            if (sent.size() > settings.handOffCapacity()) {
+                sent.clear();
+                deleteDue = Long.MAX_VALUE;
+            } else {
+                deleteDue = System.nanoTime() + settings.sweepInterval().toNanos();
+            }
+            throw e;
+        }
+    }
+
+    /** The sweep's send: it deletes what it sent in the transaction that claimed it, so it waits for Kafka. */
+    private void send(List<Unsent> rows) {
         CompletableFuture<?>[] acks = rows.stream()
                 .map(row -> kafka.send(EventRecords.of(row.envelope(), row.traceParent())))
                 .toArray(CompletableFuture[]::new);
@@ -94,47 +223,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One primary-key delete per row, in one batch: with {@code id IN (...)} the optimizer, seeing a table that
-     * is nearly always empty, scanned it whole and waited on the rows other relays had claimed (the relays
-     * deadlocked each other under load).
+     * One delete per row by its event id, in one batch (MariaDB's bulk protocol, MySQL's rewrite: one round
+     * trip). With {@code IN (...)} the optimizer, seeing a table that is nearly always empty, scanned it whole
+     * and waited on the rows a sweep had claimed.
      */
-    private void delete(List<Row> rows) {
-        batches.batchUpdate("DELETE FROM outbox_event WHERE id = ?", rows, rows.size(),
-                (statement, row) -> statement.setLong(1, row.id()));
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                awaitWork();
-                drain();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay could not publish; retrying after {}: {}", settings.sweepInterval(),
-                        e.getMessage());
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void awaitWork() throws InterruptedException {
-        wakeUps.tryAcquire(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-        wakeUps.drainPermits();
-    }
-
-    private void drain() {
-        while (publishBatch() == settings.batchSize()) {
-            // a full batch means more rows are waiting
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            wakeUps.tryAcquire(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void delete(List<String> eventIds) {
+        batches.batchUpdate(DELETE, eventIds, eventIds.size(), (statement, eventId) -> statement.setString(1, eventId));
     }
 
     @Override
@@ -176,12 +270,13 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1000;
     }
 
-    private static Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(rs.getLong("id"), new Envelope(rs.getString("event_id"), rs.getString("topic"),
-                rs.getString("record_key"), rs.getString("event_type"), rs.getString("payload"),
-                rs.getTimestamp("occurred_at").toInstant()), rs.getString("trace_parent"));
+    private static Unsent row(ResultSet rs, int rowNum) throws SQLException {
+        return new Unsent(new Envelope(rs.getString("event_id"), rs.getString("topic"), rs.getString("record_key"),
+                rs.getString("event_type"), rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()),
+                rs.getString("trace_parent"));
     }
 
-    private record Row(long id, Envelope envelope, String traceParent) {
+    /** An outbox row as written: the record to send and the task's trace. */
+    public record Unsent(Envelope envelope, String traceParent) {
     }
 }

@@ -10,10 +10,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param batchSize     rows claimed and sent per transaction
- * @param sweepInterval how often the relay looks for rows nobody woke it for (other instances' leftovers,
- *                      rows whose send failed)
- * @param sendTimeout   how long a batch may wait for Kafka's acknowledgements before it is retried
- * @param poolSize      connections of the relay's own pool
+ * @param sweepInterval   how often the relay looks for rows no relay sent (a process that died after its commit,
+ *                        a send Kafka refused, a full hand-off queue)
+ * @param sweepAfter      how old a row must be to be swept: longer than a handed-off row takes to be sent and
+ *                        deleted, so that the sweep does not send it a second time
+ * @param sendTimeout     how long a batch may wait for Kafka's acknowledgements before it is retried
+ * @param poolSize        connections of the relay's own pool
+ * @param deleteEvery     how long sent rows may wait to be deleted together
+ * @param handOffCapacity rows handed off by commits and not yet sent, at most; beyond, the sweep sends them
  */
 @Validated
 @ConfigurationProperties("castad.outbox")
@@ -21,6 +25,9 @@ public record OutboxSettings(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("1s") @NotNull Duration sweepInterval,
+        @DefaultValue("5s") @NotNull Duration sweepAfter,
         @DefaultValue("10s") @NotNull Duration sendTimeout,
-        @DefaultValue("2") @Min(1) @Max(10) int poolSize) {
+        @DefaultValue("2") @Min(1) @Max(10) int poolSize,
+        @DefaultValue("200ms") @NotNull Duration deleteEvery,
+        @DefaultValue("10000") @Min(1) int handOffCapacity) {
 }

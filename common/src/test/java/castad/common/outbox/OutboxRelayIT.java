@@ -2,6 +2,7 @@ package castad.common.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import castad.common.CommonTestApplication;
 import castad.common.event.LyricRequested;
@@ -13,7 +14,9 @@ import castad.common.event.Topics;
 import castad.testsupport.InfrastructureTest;
 import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest(classes = CommonTestApplication.class)
+@SpringBootTest(classes = CommonTestApplication.class, properties = "castad.outbox.sweep-after=1s")
 class OutboxRelayIT extends InfrastructureTest {
 
     @Autowired
@@ -74,7 +77,8 @@ class OutboxRelayIT extends InfrastructureTest {
         assertThat(first.header("eventId")).hasSize(36);
         assertThat(first.header("occurredAt")).isNotBlank();
         assertThat(first.value()).isEqualTo("{\"taskId\":\"" + task + "\",\"lyricId\":1}");
-        assertThat(outboxRowsFor(task)).isZero();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(outboxRowsFor(task))
+                .as("deleted once Kafka acknowledged them, without a sweep").isZero());
         assertThat(jdbc.sql("SELECT event_type FROM timeline_event WHERE task_id = ? ORDER BY id").param(task)
                 .query(String.class).list()).containsExactly("StageQueued", "StageStarted", "StageCompleted");
     }
@@ -101,6 +105,23 @@ class OutboxRelayIT extends InfrastructureTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    /** A process that died between its commit and its relay's send leaves the rows to any relay's sweep. */
+    @Test
+    void rowsCommittedButNeverHandedOffAreSweptOnceOldEnoughAndSentOnce() {
+        String task = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, occurred_at)
+                VALUES (?, ?, ?, 'StageQueued', ?, UTC_TIMESTAMP(6))""")
+                .params(eventId, Topics.PIPELINE_EVENTS, task, "{\"taskId\":\"" + task + "\",\"stage\":\"LYRIC\",\"stageId\":6}")
+                .update());
+
+        assertThat(probe.forTask(task, 1)).extracting(m -> m.header("eventId")).containsExactly(eventId);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(outboxRowsFor(task)).isZero());
+        await("sent once: the sweep deleted what it sent").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> probe.await(m -> task.equals(m.key()), 0, Duration.ofSeconds(1)).size() == 1);
+    }
+
     /**
      * Under MariaDB's default REPEATABLE READ the relay's claim locked the gap after the last row, so every
      * append (an INSERT at the end of the id index) waited for the relay's Kafka send, and the two deadlocked
@@ -112,9 +133,10 @@ class OutboxRelayIT extends InfrastructureTest {
         var claimHeld = new CountDownLatch(1);
         var appended = new CountDownLatch(1);
         var relay = CompletableFuture.runAsync(() -> relayTransactions.executeWithoutResult(status -> {
-            JdbcClient.create(relayPool.dataSource()).sql(OutboxRelay.CLAIM).param(100).query().listOfRows();
+            JdbcClient.create(relayPool.dataSource()).sql(OutboxRelay.SWEEP_CLAIM)
+                    .params(Timestamp.from(Instant.now().plusSeconds(60)), 100).query().listOfRows();
             claimHeld.countDown();
-            await(appended);
+            awaitLatch(appended);
         }));
         assertThat(claimHeld.await(10, TimeUnit.SECONDS)).isTrue();
         String task = UUID.randomUUID().toString();
@@ -132,7 +154,7 @@ class OutboxRelayIT extends InfrastructureTest {
         assertThat(probe.forTask(task, 1)).extracting(m -> m.header("eventType")).containsExactly("StageQueued");
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
