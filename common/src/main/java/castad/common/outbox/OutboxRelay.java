@@ -153,9 +153,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Waits up to the timeout for handed-off rows and sends what came, without waiting for Kafka: the producer
-     * batches what is sent within its linger (one produce request for several commits' rows, where a flush per
-     * hand-off made one each), and each acknowledgement queues the row's deletion.
+     * Waits up to the timeout for handed-off rows and sends what came; each acknowledgement queues the row's
+     * deletion. While more rows wait, it does not wait for Kafka: the producer batches what is sent within its
+     * linger (one produce request for several commits' rows).
      */
     private void sendHandedOff(long timeoutNanos) throws InterruptedException {
         Unsent first = handedOff.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
@@ -174,6 +174,11 @@ public class OutboxRelay implements SmartLifecycle {
                     log.warn("Outbox row {} not sent; the sweep sends it: {}", eventId, failure.getMessage());
                 }
             });
+        }
+        if (handedOff.isEmpty()) {
+            // nothing else to batch with: sent now rather than after the producer's linger (a hand-over crosses
+            // two relays: 11 ms at a low rate with a send at once, 20 ms when each waited for the linger)
+            kafka.flush();
         }
     }
 
