@@ -50,10 +50,7 @@ public class Outbox {
         requireTransaction("Outbox.append needs the transaction of the state change it announces");
         Envelope envelope = Envelope.of(event, clock.instant());
         Pending pending = pending();
-        String traceParent = traces.forTask(event.taskId());
-        pending.outbox.add(Arrays.asList(envelope.eventId(), envelope.topic(), envelope.key(),
-                envelope.eventType(), envelope.payload(), Timestamp.from(envelope.occurredAt()), traceParent));
-        pending.unsent.add(new OutboxRelay.Unsent(envelope, traceParent));
+        pending.unsent.add(new OutboxRelay.Unsent(envelope, traces.forTask(event.taskId())));
         if (event instanceof PipelineEvent) {
             pending.timeline.add(timelineRow(envelope.key(), envelope.eventId(), envelope.eventType(),
                     envelope.payload(), envelope.occurredAt()));
@@ -92,6 +89,12 @@ public class Outbox {
                 .update();
     }
 
+    private static List<Object> outboxRow(OutboxRelay.Unsent row) {
+        Envelope envelope = row.envelope();
+        return Arrays.asList(envelope.eventId(), envelope.topic(), envelope.key(), envelope.eventType(),
+                envelope.payload(), Timestamp.from(envelope.occurredAt()), row.traceParent());
+    }
+
     private static List<Object> timelineRow(String taskId, String eventId, String eventType, String payload,
                                             Instant occurredAt) {
         return List.of(taskId, eventId, eventType, payload, Timestamp.from(occurredAt));
@@ -106,7 +109,6 @@ public class Outbox {
     /** What the current transaction appended, written in its last moment before the commit. */
     private final class Pending implements TransactionSynchronization {
 
-        private final List<List<Object>> outbox = new ArrayList<>();
         private final List<List<Object>> timeline = new ArrayList<>();
         private final List<OutboxRelay.Unsent> unsent = new ArrayList<>();
         private final List<Runnable> announced = new ArrayList<>();
@@ -114,7 +116,7 @@ public class Outbox {
         @Override
         public void beforeCommit(boolean readOnly) {
             write("outbox_event", "(event_id, topic, record_key, event_type, payload, occurred_at, trace_parent)",
-                    OUTBOX_ROW, outbox);
+                    OUTBOX_ROW, unsent.stream().map(Outbox::outboxRow).toList());
             write("timeline_event", "(task_id, event_id, event_type, payload, occurred_at)", TIMELINE_ROW, timeline);
         }
 

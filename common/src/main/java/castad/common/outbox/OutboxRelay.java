@@ -86,19 +86,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Sweeps once: sends the rows older than {@link OutboxSettings#sweepAfter()}; returns how many. */
-    public int sweep() {
+    /** Sweeps once: sends the rows older than {@link OutboxSettings#sweepAfter()}, a batch per transaction. */
+    private void sweep() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(settings.sweepAfter()));
         if (jdbc.sql(ANY_LEFT).param(cutoff).query(Long.class).single() == 0) {
-            return 0;
+            return;
         }
-        int swept = 0;
-        int batch;
-        do {
-            batch = sweepBatch(cutoff);
-            swept += batch;
-        } while (batch == settings.batchSize());
-        return swept;
+        while (sweepBatch(cutoff) == settings.batchSize()) {
+            // a full batch means more rows are waiting
+        }
     }
 
     private int sweepBatch(Timestamp cutoff) {

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *                        a send Kafka refused, a full hand-off queue)
  * @param sweepAfter      how old a row must be to be swept: longer than a handed-off row takes to be sent and
  *                        deleted, so that the sweep does not send it a second time
- * @param sendTimeout     how long a batch may wait for Kafka's acknowledgements before it is retried
+ * @param sendTimeout     how long a swept batch may wait for Kafka's acknowledgements before its claim is rolled
+ *                        back (and the next sweep sends it again)
  * @param poolSize        connections of the relay's own pool
  * @param deleteEvery     how long sent rows may wait to be deleted together
  * @param handOffCapacity rows handed off by commits and not yet sent, at most; beyond, the sweep sends them
