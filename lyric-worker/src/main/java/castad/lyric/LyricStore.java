@@ -1,5 +1,6 @@
 package castad.lyric;
 
+import castad.common.db.SqlTime;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
@@ -10,10 +11,10 @@ import castad.common.stage.FailureMessages;
 import castad.common.stage.LiveClaims;
 import castad.common.stage.PipelineOutcomes;
 import castad.common.stage.SendingMarks;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,18 +48,20 @@ public class LyricStore {
      * Takes the attempt if it is pending, or if its claimant's lease ran out (that claimant crashed). A
      * completed, failed or validly claimed attempt is left alone: redelivery never calls OpenAI again. The
      * first claim announces the attempt; a claim after a {@link #release release} does not announce it again.
+     * The claim marks the attempt's first request as sent ({@link SendingMarks}): the caller sends it at once.
      */
     @Transactional
     public Optional<LyricJob> claim(long lyricId, String owner, Duration lease, Duration deadline) {
         Instant at = clock.instant();
-        Timestamp now = Timestamp.from(at);
+        LocalDateTime now = SqlTime.of(at);
         SendingMarks.Locked locked = marks.lockForClaim(lyricId);
         int claimed = jdbc.sql("""
                 UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                       deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?
+                       deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?,
+                       sending_at = ?
                 WHERE id = ? AND (status = 'pending' OR (status = 'processing' AND lease_until < ?))""")
-                .params(owner, Timestamp.from(at.plus(lease)), Timestamp.from(at.plus(deadline)), now, now, lyricId,
-                        now)
+                .params(owner, SqlTime.of(at.plus(lease)), SqlTime.of(at.plus(deadline)), now, now, now,
+                        lyricId, now)
                 .update();
         if (claimed == 0) {
             return Optional.empty();
@@ -73,12 +76,12 @@ public class LyricStore {
 
     /**
      * Hands the attempt back before OpenAI was asked (the call was refused: circuit open, rate limit,
-     * bulkhead): {@code pending} again, lease, claim count and deadline undone. Its command or, once stale,
-     * the sweeper drives it again.
+     * bulkhead): {@code pending} again, lease, claim count, deadline and the claim's sending mark undone. Its
+     * command or, once stale, the sweeper drives it again.
      */
     @Transactional
     public boolean release(LyricJob job) {
-        return handBack(job, "deadline_at = NULL");
+        return handBack(job, "deadline_at = NULL, sending_at = NULL");
     }
 
     /**
@@ -94,7 +97,7 @@ public class LyricStore {
         return jdbc.sql("UPDATE lyric SET status = 'pending', lease_owner = NULL, lease_until = NULL,"
                         + " attempts = attempts - 1, " + deadline + ", updated_at = ?"
                         + " WHERE id = ? AND status = 'processing' AND lease_owner = ?")
-                .params(Timestamp.from(clock.instant()), job.lyricId(), job.leaseOwner())
+                .params(SqlTime.of(clock.instant()), job.lyricId(), job.leaseOwner())
                 .update() == 1;
     }
 
@@ -112,8 +115,8 @@ public class LyricStore {
         return jdbc.sql("""
                 UPDATE lyric SET lease_until = :until
                 WHERE id IN (:ids) AND status = 'processing' AND lease_owner = :owner AND lease_until >= :now""")
-                .param("until", Timestamp.from(now.plus(lease))).param("ids", ids).param("owner", owner)
-                .param("now", Timestamp.from(now))
+                .param("until", SqlTime.of(now.plus(lease))).param("ids", ids).param("owner", owner)
+                .param("now", SqlTime.of(now))
                 .update();
     }
 
@@ -128,14 +131,14 @@ public class LyricStore {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status IN ('pending', 'processing') AND deadline_at < ?
                 ORDER BY deadline_at LIMIT ?""")
-                .params(Timestamp.from(clock.instant()), limit)
+                .params(SqlTime.of(clock.instant()), limit)
                 .query(Long.class)
                 .list();
     }
 
     @Transactional
     public boolean complete(LyricJob job, String text, String externalId) {
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = SqlTime.of(clock.instant());
         int updated = jdbc.sql("""
                 UPDATE lyric SET status = 'completed', lyric_text = ?, external_id = ?, lease_owner = NULL,
                        lease_until = NULL, sending_at = NULL, orphaned_send = FALSE, completed_at = ?, updated_at = ?
@@ -157,14 +160,14 @@ public class LyricStore {
     /** Fails a lyric that missed its deadline, whoever holds it; a late OpenAI answer is then discarded. */
     @Transactional
     public boolean timeOut(long lyricId, String errorCode, String errorMessage) {
-        return failWhere("status IN ('pending', 'processing') AND deadline_at < ?", Timestamp.from(clock.instant()),
+        return failWhere("status IN ('pending', 'processing') AND deadline_at < ?", SqlTime.of(clock.instant()),
                 lyricId, errorCode, errorMessage);
     }
 
     private boolean failWhere(String condition, Object conditionValue, long lyricId, String errorCode,
                               String providerText) {
         String errorMessage = FailureMessages.publicMessage("LYRIC", lyricId, errorCode, providerText);
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = SqlTime.of(clock.instant());
         int updated = jdbc.sql("UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?,"
                         + " lease_owner = NULL, lease_until = NULL, completed_at = ?, updated_at = ?"
                         + " WHERE id = ? AND " + condition)
@@ -184,7 +187,7 @@ public class LyricStore {
     public List<Long> abandonedClaims(int limit) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'processing' AND lease_until < ? ORDER BY lease_until LIMIT ?""")
-                .params(Timestamp.from(clock.instant()), limit)
+                .params(SqlTime.of(clock.instant()), limit)
                 .query(Long.class)
                 .list();
     }
@@ -194,7 +197,7 @@ public class LyricStore {
     public List<Long> stalePending(int limit, Duration olderThan) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'pending' AND updated_at < ? ORDER BY updated_at LIMIT ?""")
-                .params(Timestamp.from(clock.instant().minus(olderThan)), limit)
+                .params(SqlTime.of(clock.instant().minus(olderThan)), limit)
                 .query(Long.class)
                 .list();
     }

@@ -4,7 +4,7 @@ import castad.common.callback.CallbackSettings;
 import castad.common.event.SongRequested;
 import castad.common.event.Topics;
 import castad.common.http.ProviderGuard;
-import castad.common.stage.Claim;
+import castad.common.stage.Claimed;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.song.suno.SunoClient;
@@ -62,7 +62,7 @@ class SingingSongs {
             log.info("Song {} left for later: Suno's circuit is open", songId);
             return;
         }
-        songRows.claim(songId, instance)
+        songRows.claim(songId, instance, songStore::input)
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Song {} is not pending (claimed, submitted or finished); nothing to do", songId));
     }
@@ -73,11 +73,10 @@ class SingingSongs {
         submissions.renewLeases(instance);
     }
 
-    private void submit(Claim claim) {
-        submissions.submit(claim, marks -> {
-            SongStore.SongInput input = songStore.input(claim.stageId());
-            return suno.generate(input.lyrics(), input.style(), input.title(), callbacks.sunoUrl(claim.stageId()),
-                    marks);
-        });
+    private void submit(Claimed<SongStore.SongInput> claimed) {
+        SongStore.SongInput input = claimed.input();
+        long songId = claimed.claim().stageId();
+        submissions.submit(claimed.claim(), marks -> suno.generate(input.lyrics(), input.style(), input.title(),
+                callbacks.sunoUrl(songId), marks));
     }
 }

@@ -6,6 +6,7 @@ import castad.common.stage.NextStages;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The song-only SQL: what a submission is made of, and the song that follows a pipeline's lyrics. */
@@ -20,7 +21,8 @@ class SongStore {
         this.nextStages = nextStages;
     }
 
-    @Transactional
+    /** What Suno is asked to sing, read in the claim's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public SongInput input(long songId) {
         return jdbc.sql("""
                 SELECT l.lyric_text, s.style, s.title, p.store_name FROM song s

@@ -47,6 +47,22 @@ public final class KafkaProbe implements AutoCloseable {
         return matching(filter);
     }
 
+    /** Polls until the probe's partitions are assigned: from then on, a poll sees what was published. */
+    public KafkaProbe assigned() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    poll();
+                    return !consumer.assignment().isEmpty();
+                });
+        return this;
+    }
+
+    /** What arrived for {@code taskId} so far, after one more poll. */
+    public List<Message> seenForTask(String taskId) {
+        poll();
+        return matching(message -> taskId.equals(message.key()));
+    }
+
     public List<Message> forTask(String taskId, int count) {
         return await(message -> taskId.equals(message.key()), count, Duration.ofSeconds(30));
     }

@@ -6,6 +6,7 @@ import castad.common.event.Topics;
 import castad.common.event.VideoRequested;
 import castad.common.http.ProviderGuard;
 import castad.common.stage.Claim;
+import castad.common.stage.Claimed;
 import castad.common.stage.StageSubmissions;
 import castad.common.stage.WaitingStageStore;
 import castad.video.creatomate.CreatomateClient;
@@ -74,7 +75,7 @@ class RenderingVideos {
             log.info("Video {} left for later: Creatomate's circuit is open", videoId);
             return;
         }
-        videoRows.claim(videoId, instance)
+        videoRows.claim(videoId, instance, id -> videoStore.input(id, defaultTemplate))
                 .ifPresentOrElse(this::submit,
                         () -> log.info("Video {} is not pending (claimed, rendering or finished); nothing to do",
                                 videoId));
@@ -86,9 +87,10 @@ class RenderingVideos {
         submissions.renewLeases(instance);
     }
 
-    private void submit(Claim claim) {
+    private void submit(Claimed<RenderInput> claimed) {
+        Claim claim = claimed.claim();
+        RenderInput input = claimed.input();
         submissions.submit(claim, marks -> {
-            RenderInput input = videoStore.input(claim.stageId(), defaultTemplate);
             Map<String, String> modifications = Modifications.of(templates.get(input.templateId()), input, blobs);
             return creatomate.render(input.templateId(), modifications, callbacks.creatomateUrl(claim.stageId()),
                     String.valueOf(claim.stageId()), marks);

@@ -1,12 +1,13 @@
 package castad.video;
 
 import castad.common.event.Stage;
-import castad.common.stage.NextStages;
 import castad.common.event.VideoRequested;
+import castad.common.stage.NextStages;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The video-only SQL: what a render is made of, and the video that follows a pipeline's song. */
@@ -21,7 +22,8 @@ class VideoStore {
         this.nextStages = nextStages;
     }
 
-    @Transactional(readOnly = true)
+    /** What Creatomate is asked to render, read in the claim's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public RenderInput input(long videoId, String defaultTemplate) {
         RenderInput base = jdbc.sql("""
                 SELECT v.template_id, v.project_id, p.store_name, l.lyric_text, s.result_container, s.result_blob_name

@@ -1,5 +1,6 @@
 package castad.gateway.idempotency;
 
+import castad.common.db.SqlTime;
 import castad.gateway.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -74,7 +74,7 @@ public class IdempotentRequests {
 
     private ResponseEntity<?> firstRun(String key, String scope, String hash, Supplier<ResponseEntity<?>> action) {
         jdbc.sql("INSERT INTO idempotency_key (idem_key, scope, request_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(key, scope, hash, Timestamp.from(clock.instant()))
+                .params(key, scope, hash, SqlTime.of(clock.instant()))
                 .update();
         ResponseEntity<?> response = action.get();
         URI location = response.getHeaders().getLocation();
@@ -107,7 +107,7 @@ public class IdempotentRequests {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetOldKeys() {
         jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
-                .param(Timestamp.from(clock.instant().minus(KEPT_FOR))).update();
+                .param(SqlTime.of(clock.instant().minus(KEPT_FOR))).update();
     }
 
     private String write(Object value) {

@@ -1,5 +1,6 @@
 package castad.gateway.pipeline;
 
+import castad.common.db.SqlTime;
 import castad.common.event.LyricRequested;
 import castad.common.event.PipelineStarted;
 import castad.common.event.Stage;
@@ -14,8 +15,8 @@ import castad.gateway.stage.StageAlreadyRunning;
 import castad.gateway.stage.StageDefaults;
 import castad.gateway.stage.StageNotReady;
 import castad.gateway.stage.StageViews;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,7 +96,7 @@ public class PipelineRuns {
 
     private long insert(Project project, PipelineOptions options) {
         var keys = new GeneratedKeyHolder();
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = SqlTime.of(clock.instant());
         jdbc.sql("""
                 INSERT INTO pipeline (project_id, status, style, title, template_id, created_at, updated_at)
                 VALUES (?, 'running', ?, ?, ?, ?, ?)""")

@@ -1,8 +1,9 @@
 package castad.gateway.stage;
 
+import castad.common.db.SqlTime;
 import castad.common.event.Stage;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +53,8 @@ public class StageRows {
         return keys.getKey().longValue();
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private LocalDateTime now() {
+        return SqlTime.of(clock.instant());
     }
 
     static String table(Stage stage) {

@@ -18,7 +18,10 @@ public interface PaidRequestMarks {
         }
     };
 
-    /** Just before the request is sent, after every wait for a permit, a slot or a backoff. */
+    /**
+     * Just before the request is sent, after every wait for a permit, a slot or a backoff. (A stage's marks take
+     * the first request of a claim as marked by the claim itself: {@code castad.common.stage.SendingMarks}.)
+     */
     void sending();
 
     /** The provider answered the request with an error status: it did not take it, nothing was paid. */

@@ -1,13 +1,14 @@
 package castad.common.outbox;
 
+import castad.common.db.SqlTime;
 import castad.common.event.CastadEvent;
 import castad.common.event.EventTypes;
 import castad.common.event.PipelineEvent;
+import castad.common.event.StageCompleted;
 import castad.common.kafka.EventJson;
 import castad.common.kafka.EventRecords.Envelope;
 import castad.common.metrics.StageMetrics;
 import castad.common.tracing.TaskTraces;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,12 +51,21 @@ public class Outbox {
         requireTransaction("Outbox.append needs the transaction of the state change it announces");
         Envelope envelope = Envelope.of(event, clock.instant());
         Pending pending = pending();
-        pending.unsent.add(new OutboxRelay.Unsent(envelope, traces.forTask(event.taskId())));
+        pending.unsent.add(new OutboxRelay.Unsent(envelope, traces.forTask(event.taskId()), awaited(event)));
         if (event instanceof PipelineEvent) {
             pending.timeline.add(timelineRow(envelope.key(), envelope.eventId(), envelope.eventType(),
                     envelope.payload(), envelope.occurredAt()));
         }
         pending.announced.add(() -> metrics.announced(event, envelope.occurredAt()));
+    }
+
+    /**
+     * Whether a worker acts on the event: a command, or a stage's completion that starts the next stage. The other
+     * pipeline events only feed the timeline (its watchers, the recorded history), so their publication may wait
+     * a moment for company ({@link OutboxSettings#timelineHold()}).
+     */
+    static boolean awaited(CastadEvent event) {
+        return !(event instanceof PipelineEvent) || event instanceof StageCompleted completed && !completed.stage().last();
     }
 
     /**
@@ -92,12 +102,12 @@ public class Outbox {
     private static List<Object> outboxRow(OutboxRelay.Unsent row) {
         Envelope envelope = row.envelope();
         return Arrays.asList(envelope.eventId(), envelope.topic(), envelope.key(), envelope.eventType(),
-                envelope.payload(), Timestamp.from(envelope.occurredAt()), row.traceParent());
+                envelope.payload(), SqlTime.of(envelope.occurredAt()), row.traceParent());
     }
 
     private static List<Object> timelineRow(String taskId, String eventId, String eventType, String payload,
                                             Instant occurredAt) {
-        return List.of(taskId, eventId, eventType, payload, Timestamp.from(occurredAt));
+        return List.of(taskId, eventId, eventType, payload, SqlTime.of(occurredAt));
     }
 
     private static void requireTransaction(String why) {

@@ -1,11 +1,12 @@
 package castad.common.outbox;
 
-import castad.common.kafka.EventRecords;
+import castad.common.db.SqlTime;
 import castad.common.kafka.EventRecords.Envelope;
+import castad.common.kafka.EventRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -56,6 +57,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     /** Acknowledged and not yet deleted; the relay thread's alone. */
     private final List<String> sent = new ArrayList<>();
+    /** Handed off, not yet sent: rows no worker waits for ({@link #sendHandedOff}); the relay thread's alone. */
+    private final List<Unsent> held = new ArrayList<>();
+    private long heldUntil;
     private long deleteDue = Long.MAX_VALUE;
     private volatile Thread worker;
 
@@ -88,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Sweeps once: sends the rows older than {@link OutboxSettings#sweepAfter()}, a batch per transaction. */
     private void sweep() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(settings.sweepAfter()));
+        LocalDateTime cutoff = SqlTime.of(clock.instant().minus(settings.sweepAfter()));
         if (jdbc.sql(ANY_LEFT).param(cutoff).query(Long.class).single() == 0) {
             return;
         }
@@ -97,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private int sweepBatch(Timestamp cutoff) {
+    private int sweepBatch(LocalDateTime cutoff) {
         Integer count = transactions.execute(status -> {
             List<Unsent> rows = jdbc.sql(SWEEP_CLAIM).params(cutoff, settings.batchSize())
                     .query(OutboxRelay::row).list();
@@ -140,6 +144,9 @@ public class OutboxRelay implements SmartLifecycle {
             while (!handedOff.isEmpty()) {
                 sendHandedOff(0);
             }
+            if (!held.isEmpty()) {
+                sendHeld();
+            }
             kafka.flush();
             collectAcknowledged();
             deleteSent();
@@ -152,15 +159,31 @@ public class OutboxRelay implements SmartLifecycle {
      * Waits up to the timeout for handed-off rows and sends what came; each acknowledgement queues the row's
      * deletion. While more rows wait, it does not wait for Kafka: the producer batches what is sent within its
      * linger (one produce request for several commits' rows).
+     *
+     * <p>Rows that only feed the timeline's watchers (no worker acts on them: {@link Unsent#awaited()}) are held
+     * for up to {@link OutboxSettings#timelineHold()}, so that they go out in the produce request of the next row
+     * a worker waits for instead of one of their own; a row that is awaited sends everything held before it, in
+     * commit order, at once.
      */
     private void sendHandedOff(long timeoutNanos) throws InterruptedException {
-        Unsent first = handedOff.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
-        if (first == null) {
-            return;
+        long wait = held.isEmpty() ? timeoutNanos : Math.min(timeoutNanos, heldUntil - System.nanoTime());
+        Unsent first = handedOff.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        if (first != null) {
+            if (held.isEmpty()) {
+                heldUntil = System.nanoTime() + settings.timelineHold().toNanos();
+            }
+            held.add(first);
+            handedOff.drainTo(held, Math.max(0, settings.batchSize() - held.size()));
         }
-        List<Unsent> rows = new ArrayList<>();
-        rows.add(first);
-        handedOff.drainTo(rows, settings.batchSize() - 1);
+        if (!held.isEmpty() && (held.size() >= settings.batchSize() || System.nanoTime() >= heldUntil
+                || held.stream().anyMatch(Unsent::awaited))) {
+            sendHeld();
+        }
+    }
+
+    private void sendHeld() {
+        List<Unsent> rows = List.copyOf(held);
+        held.clear();
         for (Unsent row : rows) {
             String eventId = row.envelope().eventId();
             kafka.send(EventRecords.of(row.envelope(), row.traceParent())).whenComplete((result, failure) -> {
@@ -274,10 +297,13 @@ public class OutboxRelay implements SmartLifecycle {
     private static Unsent row(ResultSet rs, int rowNum) throws SQLException {
         return new Unsent(new Envelope(rs.getString("event_id"), rs.getString("topic"), rs.getString("record_key"),
                 rs.getString("event_type"), rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()),
-                rs.getString("trace_parent"));
+                rs.getString("trace_parent"), true);
     }
 
-    /** An outbox row as written: the record to send and the task's trace. */
-    public record Unsent(Envelope envelope, String traceParent) {
+    /**
+     * An outbox row as written: the record to send and the task's trace. {@code awaited}: a worker acts on it (a
+     * command, or a completion that starts the next stage); otherwise it only feeds the timeline's watchers.
+     */
+    public record Unsent(Envelope envelope, String traceParent, boolean awaited) {
     }
 }

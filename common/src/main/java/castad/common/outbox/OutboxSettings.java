@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param poolSize        connections of the relay's own pool
  * @param deleteEvery     how long sent rows may wait to be deleted together
  * @param handOffCapacity rows handed off by commits and not yet sent, at most; beyond, the sweep sends them
+ * @param timelineHold    how long a row that only feeds the timeline's watchers may wait to go out with the next
+ *                        row a worker acts on (one produce request instead of two); zero sends each at once
  */
 @Validated
 @ConfigurationProperties("castad.outbox")
@@ -30,5 +32,6 @@ public record OutboxSettings(
         @DefaultValue("10s") @NotNull Duration sendTimeout,
         @DefaultValue("2") @Min(1) @Max(10) int poolSize,
         @DefaultValue("200ms") @NotNull Duration deleteEvery,
-        @DefaultValue("10000") @Min(1) int handOffCapacity) {
+        @DefaultValue("10000") @Min(1) int handOffCapacity,
+        @DefaultValue("50ms") @NotNull Duration timelineHold) {
 }

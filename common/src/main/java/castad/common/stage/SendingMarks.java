@@ -1,9 +1,10 @@
 package castad.common.stage;
 
+import castad.common.db.SqlTime;
 import castad.common.event.Stage;
 import castad.common.http.PaidRequestMarks;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,8 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The paid-request marks of one stage's attempts ({@code sending_at}, {@code orphaned_send}), which tell a
  * resubmission (the provider may have been paid twice) from a plain retry:
  * <ul>
- * <li>{@code sending_at} is set just before each paid request is sent and cleared when the provider
- * rejects it (nothing taken); a request without an answer keeps it.</li>
+ * <li>{@code sending_at} is set by the claim, in its transaction, for the attempt's first request (the claimant
+ * reads what it sends in that transaction and sends it once it committed: a transaction of its own for the mark
+ * cost a commit per attempt), and just before each retry; it is cleared when the provider rejects a request
+ * (nothing taken) and when the call is refused before anything was sent. A request without an answer keeps it.
+ * So a claimant that died between its claim and its first request counts as one that may have sent it: the
+ * count of resubmissions may be one too high, never one too low.</li>
  * <li>When a claim takes an attempt over from a dead claimant (lease run out) whose mark stands, the attempt
  * becomes {@code orphaned_send}: the provider may have taken that request. It stays so through hand-backs
  * until a request of the attempt is accepted, which is then a resubmission.</li>
@@ -56,13 +61,21 @@ public final class SendingMarks {
         }
     }
 
+    /**
+     * The marks of a claim's requests; its first request's mark is {@code sending_at}, set by the claim's own
+     * update, so the first {@code sending()} writes nothing.
+     */
     public PaidRequestMarks marks(long id, String owner) {
+        AtomicBoolean markedByClaim = new AtomicBoolean(true);
         return new PaidRequestMarks() {
             @Override
             public void sending() {
+                if (markedByClaim.getAndSet(false)) {
+                    return;
+                }
                 transactions.executeWithoutResult(status -> jdbc.sql("UPDATE " + table
                                 + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
-                        .params(Timestamp.from(clock.instant()), id, owner).update());
+                        .params(SqlTime.of(clock.instant()), id, owner).update());
             }
 
             @Override

@@ -1,9 +1,10 @@
 package castad.common.stage;
 
-import java.sql.Timestamp;
+import castad.common.db.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +86,7 @@ public final class StageSweeps {
                 .list());
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    private static LocalDateTime ts(Instant instant) {
+        return SqlTime.of(instant);
     }
 }

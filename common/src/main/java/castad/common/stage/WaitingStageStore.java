@@ -1,6 +1,7 @@
 package castad.common.stage;
 
 import castad.common.blob.StoredBlob;
+import castad.common.db.SqlTime;
 import castad.common.event.BlobFailed;
 import castad.common.event.BlobRequested;
 import castad.common.event.BlobStored;
@@ -14,11 +15,12 @@ import castad.common.http.ProviderFailure;
 import castad.common.outbox.Outbox;
 import castad.common.outbox.Received;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -89,30 +91,40 @@ public class WaitingStageStore {
      * Takes a pending attempt, or one whose claimant's lease ran out before it stored the provider's id.
      * Submitted, finished or validly claimed attempts are left alone: a redelivered command pays nothing.
      * The first claim of an attempt announces it ({@code StageStarted}); a claim after a
-     * {@link #release release} does not announce it again.
+     * {@link #release release} does not announce it again. The claim marks the attempt's first request as
+     * sent ({@link SendingMarks}): the caller sends it at once.
      */
     public Optional<Claim> claim(long id, String owner) {
+        return claim(id, owner, stageId -> null).map(Claimed::claim);
+    }
+
+    /**
+     * As {@link #claim(long, String)}, reading what the request is made of ({@code input}, given the attempt's id)
+     * in the claim's transaction.
+     */
+    public <I> Optional<Claimed<I>> claim(long id, String owner, LongFunction<I> input) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
             SendingMarks.Locked locked = marks.lockForClaim(id);
             int claimed = jdbc.sql("UPDATE " + table + """
                      SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-                        deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?
+                        deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?,
+                        sending_at = ?
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
                     .params(owner, ts(now.plus(settings.lease())), ts(now.plus(settings.deadline())), ts(now),
-                            ts(now), id, ts(now))
+                            ts(now), ts(now), id, ts(now))
                     .update();
             if (claimed == 0) {
-                return Optional.<Claim>empty();
+                return Optional.<Claimed<I>>empty();
             }
             SendingMarks.Standing before = locked.standing();
             marks.claimed(id, before);
             if (locked.neverStarted()) {
                 outbox.append(new StageStarted(locked.taskId(), stage, id));
             }
-            return Optional.of(new Claim(locked.taskId(), id, owner, before.claimedBefore(),
-                    before.orphanedByTakeover()));
+            return Optional.of(new Claimed<>(new Claim(locked.taskId(), id, owner, before.claimedBefore(),
+                    before.orphanedByTakeover()), input.apply(id)));
         });
     }
 
@@ -120,7 +132,7 @@ public class WaitingStageStore {
     public enum HandBack {
         /**
          * The call was refused (circuit open, rate limit, bulkhead): nothing was sent, so the claim is undone
-         * entirely, deadline included, and the next claim runs it as if for the first time.
+         * entirely, deadline and the claim's sending mark included, and the next claim runs it as if for the first time.
          */
         REFUSED,
         /**
@@ -139,9 +151,11 @@ public class WaitingStageStore {
     public boolean handBack(Claim claim, HandBack why) {
         return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
                      SET status = 'pending', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1,
-                        deadline_at = CASE WHEN ? THEN NULL ELSE deadline_at END, updated_at = ?
+                        deadline_at = CASE WHEN ? THEN NULL ELSE deadline_at END,
+                        sending_at = CASE WHEN ? THEN NULL ELSE sending_at END, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
-                    .params(why == HandBack.REFUSED, ts(clock.instant()), claim.stageId(), claim.owner())
+                    .params(why == HandBack.REFUSED, why == HandBack.REFUSED, ts(clock.instant()), claim.stageId(),
+                            claim.owner())
                     .update() == 1));
     }
 
@@ -327,7 +341,7 @@ public class WaitingStageStore {
                 .param(id).query(String.class).single();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    private static LocalDateTime ts(Instant instant) {
+        return SqlTime.of(instant);
     }
 }

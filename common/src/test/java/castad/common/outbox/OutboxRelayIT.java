@@ -12,8 +12,8 @@ import castad.common.event.StageQueued;
 import castad.common.event.StageStarted;
 import castad.common.event.Topics;
 import castad.testsupport.InfrastructureTest;
-import castad.testsupport.KafkaProbe;
 import castad.testsupport.KafkaProbe.Message;
+import castad.testsupport.KafkaProbe;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest(classes = CommonTestApplication.class, properties = "castad.outbox.sweep-after=1s")
+// a timeline-only row is held for 3 s, unless a row a worker acts on comes (the sweep takes rows after 1 s)
+@SpringBootTest(classes = CommonTestApplication.class,
+        properties = {"castad.outbox.sweep-after=1s", "castad.outbox.timeline-hold=3s"})
 class OutboxRelayIT extends InfrastructureTest {
 
     @Autowired
@@ -81,6 +83,20 @@ class OutboxRelayIT extends InfrastructureTest {
                 .as("deleted once Kafka acknowledged them, without a sweep").isZero());
         assertThat(jdbc.sql("SELECT event_type FROM timeline_event WHERE task_id = ? ORDER BY id").param(task)
                 .query(String.class).list()).containsExactly("StageQueued", "StageStarted", "StageCompleted");
+    }
+
+    @Test
+    void aRowOnlyTheTimelineReadsWaitsForTheNextRowAWorkerActsOnAndGoesOutBeforeIt() {
+        String task = UUID.randomUUID().toString();
+        probe.assigned();
+        transactions.executeWithoutResult(status -> outbox.append(new StageStarted(task, Stage.LYRIC, 1)));
+
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofMillis(900))
+                .until(() -> probe.seenForTask(task).isEmpty());
+        transactions.executeWithoutResult(status -> outbox.append(new StageCompleted(task, Stage.LYRIC, 1, null)));
+
+        assertThat(probe.forTask(task, 2)).extracting(m -> m.header("eventType"))
+                .startsWith("StageStarted", "StageCompleted");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package castad.common.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import castad.common.CommonTestApplication;
 import castad.common.event.BlobStored;
@@ -111,6 +112,44 @@ class WaitingStageStoreIT extends InfrastructureTest {
         assertThat(songs.handBack(again, HandBack.RETRY_LATER)).isTrue();
         assertThat(row()).containsEntry("status", "pending").doesNotContainEntry("deadline_at", null);
         assertThat(timeline()).as("started once, not per claim").isEqualTo(1);
+    }
+
+    @Test
+    void theClaimMarksTheFirstRequestSoOnlyARetryWritesItsMarkAndARefusedCallClearsIt() {
+        Instant claimedAt = clock.instant();
+        var claim = songs.claim(song, "a").orElseThrow();
+        assertThat(sendingAt()).as("marked by the claim").isEqualTo(claimedAt);
+
+        var marks = songs.marks(claim);
+        clock.pass(Duration.ofSeconds(3));
+        marks.sending();
+        assertThat(sendingAt()).as("the first request's mark is the claim's").isEqualTo(claimedAt);
+        marks.rejected();
+        assertThat(sendingAt()).isNull();
+        marks.sending();
+        assertThat(sendingAt()).as("a retry marks itself").isEqualTo(clock.instant());
+
+        assertThat(songs.handBack(claim, HandBack.REFUSED)).isTrue();
+        assertThat(sendingAt()).as("refused: nothing was sent").isNull();
+        var again = songs.claim(song, "a").orElseThrow();
+        assertThat(songs.handBack(again, HandBack.RETRY_LATER)).isTrue();
+        assertThat(sendingAt()).as("the provider kept failing: it may have taken a request").isNotNull();
+    }
+
+    @Test
+    void theInputIsReadInTheClaimsTransactionAndAFailedReadLeavesTheAttemptPending() {
+        var claimed = songs.claim(song, "a", id -> jdbc.sql("SELECT status FROM song WHERE id = ?").param(id)
+                .query(String.class).single()).orElseThrow();
+        assertThat(claimed.input()).as("read after the claim's update").isEqualTo("processing");
+        assertThat(claimed.claim().taskId()).isEqualTo(task);
+
+        jdbc.sql("UPDATE song SET status = 'pending', lease_owner = NULL, sending_at = NULL WHERE id = ?")
+                .param(song).update();
+        assertThatThrownBy(() -> songs.claim(song, "b", id -> {
+            throw new IllegalStateException("input gone");
+        })).hasMessage("input gone");
+        assertThat(row()).containsEntry("status", "pending").containsEntry("lease_owner", null);
+        assertThat(sendingAt()).isNull();
     }
 
     @Test
@@ -232,6 +271,11 @@ class WaitingStageStoreIT extends InfrastructureTest {
     private Received<BlobStored> copied() {
         return new Received<>(UUID.randomUUID().toString(), clock.instant(),
                 new BlobStored(task, Stage.SONG, song, "media", "songs/1.mp3", 100, "ab".repeat(32)));
+    }
+
+    private Instant sendingAt() {
+        return jdbc.sql("SELECT sending_at FROM song WHERE id = ?").param(song).query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
     }
 
     private Map<String, Object> row() {
