@@ -59,7 +59,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> sent = new ArrayList<>();
     /** Handed off, not yet sent: rows no worker waits for ({@link #sendHandedOff}); the relay thread's alone. */
     private final List<Unsent> held = new ArrayList<>();
+    /** When the first held row's hold ends. */
     private long heldUntil;
+    /** Whether a held row is one a worker waits for. */
+    private boolean awaitedHeld;
+    /** When the relay last sent what it held. */
+    private long lastSent = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private long deleteDue = Long.MAX_VALUE;
     private volatile Thread worker;
 
@@ -162,28 +167,36 @@ public class OutboxRelay implements SmartLifecycle {
      *
      * <p>Rows that only feed the timeline's watchers (no worker acts on them: {@link Unsent#awaited()}) are held
      * for up to {@link OutboxSettings#timelineHold()}, so that they go out in the produce request of the next row
-     * a worker waits for instead of one of their own; a row that is awaited sends everything held before it, in
-     * commit order, at once.
+     * a worker waits for instead of one of their own. A row that is awaited sends everything held before it, in
+     * commit order: at once, or, if the relay sent less than {@link OutboxSettings#sendSpacing()} ago (it is
+     * busy), at the end of that spacing, with what else came meanwhile. At a low rate nothing waits.
      */
     private void sendHandedOff(long timeoutNanos) throws InterruptedException {
-        long wait = held.isEmpty() ? timeoutNanos : Math.min(timeoutNanos, heldUntil - System.nanoTime());
+        long wait = held.isEmpty() ? timeoutNanos : Math.min(timeoutNanos, heldDue() - System.nanoTime());
         Unsent first = handedOff.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
         if (first != null) {
             if (held.isEmpty()) {
                 heldUntil = System.nanoTime() + settings.timelineHold().toNanos();
             }
+            int before = held.size();
             held.add(first);
             handedOff.drainTo(held, Math.max(0, settings.batchSize() - held.size()));
+            awaitedHeld = awaitedHeld || held.subList(before, held.size()).stream().anyMatch(Unsent::awaited);
         }
-        if (!held.isEmpty() && (held.size() >= settings.batchSize() || System.nanoTime() >= heldUntil
-                || held.stream().anyMatch(Unsent::awaited))) {
+        if (!held.isEmpty() && (held.size() >= settings.batchSize() || System.nanoTime() >= heldDue())) {
             sendHeld();
         }
+    }
+
+    private long heldDue() {
+        return awaitedHeld ? Math.min(heldUntil, lastSent + settings.sendSpacing().toNanos()) : heldUntil;
     }
 
     private void sendHeld() {
         List<Unsent> rows = List.copyOf(held);
         held.clear();
+        awaitedHeld = false;
+        lastSent = System.nanoTime();
         for (Unsent row : rows) {
             String eventId = row.envelope().eventId();
             kafka.send(EventRecords.of(row.envelope(), row.traceParent())).whenComplete((result, failure) -> {

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param handOffCapacity rows handed off by commits and not yet sent, at most; beyond, the sweep sends them
  * @param timelineHold    how long a row that only feeds the timeline's watchers may wait to go out with the next
  *                        row a worker acts on (one produce request instead of two); zero sends each at once
+ * @param sendSpacing     how soon after its last send the relay sends again a row a worker acts on: a busy relay
+ *                        gathers what its commits hand it meanwhile into one produce request; an idle one sends at
+ *                        once
  */
 @Validated
 @ConfigurationProperties("castad.outbox")
@@ -33,5 +36,6 @@ public record OutboxSettings(
         @DefaultValue("2") @Min(1) @Max(10) int poolSize,
         @DefaultValue("200ms") @NotNull Duration deleteEvery,
         @DefaultValue("10000") @Min(1) int handOffCapacity,
-        @DefaultValue("50ms") @NotNull Duration timelineHold) {
+        @DefaultValue("50ms") @NotNull Duration timelineHold,
+        @DefaultValue("10ms") @NotNull Duration sendSpacing) {
 }

@@ -31,9 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-// a timeline-only row is held for 3 s, unless a row a worker acts on comes (the sweep takes rows after 1 s)
-@SpringBootTest(classes = CommonTestApplication.class,
-        properties = {"castad.outbox.sweep-after=1s", "castad.outbox.timeline-hold=3s"})
+// a timeline-only row is held for 3 s, unless a row a worker acts on comes, which goes at once unless the relay sent
+// less than 2 s ago (the sweep takes rows after 1 s)
+@SpringBootTest(classes = CommonTestApplication.class, properties = {"castad.outbox.sweep-after=1s",
+        "castad.outbox.timeline-hold=3s", "castad.outbox.send-spacing=2s"})
 class OutboxRelayIT extends InfrastructureTest {
 
     @Autowired
@@ -97,6 +98,21 @@ class OutboxRelayIT extends InfrastructureTest {
 
         assertThat(probe.forTask(task, 2)).extracting(m -> m.header("eventType"))
                 .startsWith("StageStarted", "StageCompleted");
+    }
+
+    @Test
+    void aRowAWorkerActsOnGoesAtOnceUnlessTheRelaySentAMomentAgoThenAtTheEndOfTheSpacing() {
+        String task = UUID.randomUUID().toString();
+        probe.assigned();
+        transactions.executeWithoutResult(status -> outbox.append(new LyricRequested(task, 1)));
+        probe.forTask(task, 1);
+
+        transactions.executeWithoutResult(status -> outbox.append(new StageCompleted(task, Stage.LYRIC, 1, null)));
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofMillis(1300))
+                .until(() -> probe.seenForTask(task).size() == 1);
+
+        assertThat(probe.forTask(task, 2)).extracting(m -> m.header("eventType"))
+                .containsExactly("LyricRequested", "StageCompleted");
     }
 
     @Test
