@@ -202,6 +202,32 @@ class GatewayStagesIT extends InfrastructureTest {
         }
     }
 
+    @Test
+    void aWebhookThatComesBeforeItsProviderIdIsStoredBringsThePollForwardAndPassesNothingOn() {
+        long project = project("Early Bird Cafe");
+        String taskId = taskId(project);
+        long video = stageRow("video", project, "processing"); // submitted, its id not stored yet
+        long pendingVideo = stageRow("video", project("Not Sent Yet"), "pending");
+        String body = "{\"id\":\"render-early\",\"status\":\"succeeded\",\"url\":\"http://10.0.0.1/v.mp4\"}";
+
+        try (var probe = new KafkaProbe(List.of(Topics.PROVIDER_CALLBACKS)).assigned()) {
+            ResponseEntity<JsonNode> early = callback("creatomate", token(callbacks.creatomateUrl(video)), video, body);
+
+            assertThat(early.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(nextPollAt(video)).as("polled as soon as the id is stored").isNotNull();
+            assertProblem(callback("creatomate", token(callbacks.creatomateUrl(pendingVideo)), pendingVideo, body),
+                    HttpStatus.NOT_FOUND, "provider id");
+            assertThat(nextPollAt(pendingVideo)).isNull();
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> probe.seenForTask(taskId).isEmpty());
+        }
+    }
+
+    private Object nextPollAt(long video) {
+        return jdbc.sql("SELECT next_poll_at FROM video WHERE id = ?").param(video)
+                .query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+    }
+
     private static String token(String callbackUrl) {
         return callbackUrl.substring(callbackUrl.indexOf("token=") + "token=".length());
     }

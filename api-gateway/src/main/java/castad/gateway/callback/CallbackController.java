@@ -1,5 +1,6 @@
 package castad.gateway.callback;
 
+import castad.common.db.SqlTime;
 import castad.common.event.CreatomateCallback;
 import castad.common.event.ProviderCallback;
 import castad.common.event.Stage;
@@ -10,8 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -33,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * id that castad stored for the row, or nothing is passed on (a token leaked with one URL cannot complete a
  * stage with somebody else's file). The body goes on {@code castad.provider.callbacks} for the worker that
  * owns the stage, uninterpreted beyond that id, and the provider gets its answer at once. If Kafka cannot
- * take it, the provider gets a 503 and may try again; a lost webhook is also covered by the workers' polling.
+ * take it, the provider gets a 503 and may try again; a lost webhook is also covered by the workers' polling,
+ * which a webhook that came before its id was stored brings forward ({@link #notedEarly}).
  */
 @RestController
 class CallbackController {
@@ -46,12 +50,15 @@ class CallbackController {
     private final KafkaOperations<String, Object> kafka;
     private final ObjectMapper json;
     private final TaskTraces traces;
+    private final Clock clock;
 
-    CallbackController(JdbcClient jdbc, KafkaOperations<String, Object> kafka, ObjectMapper json, TaskTraces traces) {
+    CallbackController(JdbcClient jdbc, KafkaOperations<String, Object> kafka, ObjectMapper json, TaskTraces traces,
+                       Clock clock) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.json = json;
         this.traces = traces;
+        this.clock = clock;
     }
 
     /**
@@ -84,11 +91,14 @@ class CallbackController {
 
     private ResponseEntity<Map<String, String>> receive(Stage stage, long ref, String providerId,
                                                         Function<String, ProviderCallback> callback) {
-        String taskId = jdbc.sql("SELECT p.task_id FROM " + stage.name().toLowerCase(Locale.ROOT)
-                        + " s JOIN project p ON p.id = s.project_id"
-                        + " WHERE s.id = ? AND s.external_id = ? AND s.status = 'processing'")
-                .params(ref, providerId).query(String.class).optional()
-                .orElseThrow(() -> notAwaited(stage, ref));
+        Optional<String> awaited = awaitedTask(stage, ref, providerId);
+        if (awaited.isEmpty()) {
+            if (notedEarly(stage, ref)) {
+                return ResponseEntity.accepted().body(Map.of("status", "noted"));
+            }
+            awaited = awaitedTask(stage, ref, providerId); // the id may have been stored between the two
+        }
+        String taskId = awaited.orElseThrow(() -> notAwaited(stage, ref));
         try {
             // the webhook continues the pipeline's trace, not one of its own
             kafka.send(EventRecords.of(callback.apply(taskId), traces.forTask(taskId))).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -97,6 +107,32 @@ class CallbackController {
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, "The callback could not be recorded; please retry", e);
         }
         return ResponseEntity.ok(Map.of("status", "received"));
+    }
+
+    private Optional<String> awaitedTask(Stage stage, long ref, String providerId) {
+        return jdbc.sql("SELECT p.task_id FROM " + table(stage) + " s JOIN project p ON p.id = s.project_id"
+                        + " WHERE s.id = ? AND s.external_id = ? AND s.status = 'processing'")
+                .params(ref, providerId).query(String.class).optional();
+    }
+
+    /**
+     * A fast provider's webhook can come while the worker that submitted is still storing the provider's id: the id
+     * cannot be checked yet, so nothing of the body is used, but the attempt is polled as soon as the id is stored
+     * ({@code next_poll_at} now, which the store keeps) instead of after the first poll's delay (15-30 s).
+     */
+    private boolean notedEarly(Stage stage, long ref) {
+        boolean noted = jdbc.sql("UPDATE " + table(stage) + " SET next_poll_at = ?"
+                        + " WHERE id = ? AND status = 'processing' AND external_id IS NULL")
+                .params(SqlTime.of(clock.instant()), ref).update() == 1;
+        if (noted) {
+            log.info("{} webhook for {} {} came before its provider id was stored: polled once it is", stage, stage,
+                    ref);
+        }
+        return noted;
+    }
+
+    private static String table(Stage stage) {
+        return stage.name().toLowerCase(Locale.ROOT);
     }
 
     private static ErrorResponseException notAwaited(Stage stage, long ref) {

@@ -35,7 +35,7 @@ public final class StageSweeps {
             Instant now = clock.instant();
             List<PollTarget> due = jdbc.sql("SELECT s.id, s.external_id, p.task_id FROM " + table + """
                      s JOIN project p ON p.id = s.project_id
-                    WHERE s.status = 'processing' AND s.next_poll_at <= ?
+                    WHERE s.status = 'processing' AND s.next_poll_at <= ? AND s.external_id IS NOT NULL
                     ORDER BY s.next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                     .params(ts(now), limit)
                     .query((rs, n) -> new PollTarget(rs.getString("task_id"), rs.getLong("id"),

@@ -109,7 +109,7 @@ public class WaitingStageStore {
             int claimed = jdbc.sql("UPDATE " + table + """
                      SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                         deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?,
-                        sending_at = ?
+                        sending_at = ?, next_poll_at = NULL
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
                     .params(owner, ts(now.plus(settings.lease())), ts(now.plus(settings.deadline())), ts(now),
@@ -205,11 +205,16 @@ public class WaitingStageStore {
         return marks.marks(claim.stageId(), claim.owner());
     }
 
-    /** Stores the provider's id at once and hands the attempt over to webhooks and the poller. */
+    /**
+     * Stores the provider's id at once and hands the attempt over to webhooks and the poller: its first poll after
+     * {@link WaitingStageSettings#firstPoll()}, or at once if a webhook came while the id was being stored (the
+     * gateway noted it in {@code next_poll_at}).
+     */
     public boolean submitted(Claim claim, String externalId) {
         Instant now = clock.instant();
         return Boolean.TRUE.equals(transactions.execute(status -> jdbc.sql("UPDATE " + table + """
-                     SET external_id = ?, next_poll_at = ?, lease_owner = NULL, lease_until = NULL, sending_at = NULL,
+                     SET external_id = ?, next_poll_at = COALESCE(next_poll_at, ?), lease_owner = NULL, lease_until = NULL,
+                        sending_at = NULL,
                         orphaned_send = FALSE, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
                     .params(externalId, ts(now.plus(settings.firstPoll())), ts(now), claim.stageId(), claim.owner())

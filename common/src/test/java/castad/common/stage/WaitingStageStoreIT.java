@@ -153,6 +153,26 @@ class WaitingStageStoreIT extends InfrastructureTest {
     }
 
     @Test
+    void aWebhookNotedBeforeTheIdWasStoredMakesTheFirstPollDueAtOnceAndANewClaimForgetsIt() {
+        StageSweeps sweeps = songs.sweeps();
+        var claim = songs.claim(song, "a").orElseThrow();
+        noteEarlyWebhook();
+        assertThat(sweeps.claimDuePolls(100, Duration.ofSeconds(30))).extracting(PollTarget::stageId)
+                .as("no provider id to poll with yet").doesNotContain(song);
+
+        songs.submitted(claim, "suno-1");
+        assertThat(sweeps.claimDuePolls(100, Duration.ofSeconds(30))).extracting(PollTarget::stageId)
+                .as("due at once, not after the first poll's delay").contains(song);
+
+        songs.submitAgainAfterRefund(task, song, "suno-1", new SongRequested(task, song), "SUNO_CALLBACK_531", "refunded");
+        noteEarlyWebhook();
+        var again = songs.claim(song, "a").orElseThrow();
+        songs.submitted(again, "suno-2");
+        assertThat(sweeps.claimDuePolls(100, Duration.ofSeconds(30))).extracting(PollTarget::stageId)
+                .as("a note from before the claim is forgotten").doesNotContain(song);
+    }
+
+    @Test
     void aSubmittedAttemptIsNotHandedBack() {
         var claim = songs.claim(song, "a").orElseThrow();
         songs.submitted(claim, "suno-1");
@@ -271,6 +291,11 @@ class WaitingStageStoreIT extends InfrastructureTest {
     private Received<BlobStored> copied() {
         return new Received<>(UUID.randomUUID().toString(), clock.instant(),
                 new BlobStored(task, Stage.SONG, song, "media", "songs/1.mp3", 100, "ab".repeat(32)));
+    }
+
+    /** What the gateway does with a webhook that comes before the provider's id is stored. */
+    private void noteEarlyWebhook() {
+        jdbc.sql("UPDATE song SET next_poll_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), song).update();
     }
 
     private Instant sendingAt() {
