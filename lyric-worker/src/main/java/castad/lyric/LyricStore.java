@@ -1,6 +1,5 @@
 package castad.lyric;
 
-import castad.common.db.SqlTime;
 import castad.common.event.Stage;
 import castad.common.event.StageCompleted;
 import castad.common.event.StageFailed;
@@ -14,7 +13,6 @@ import castad.common.stage.SendingMarks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,15 +50,14 @@ public class LyricStore {
      */
     @Transactional
     public Optional<LyricJob> claim(long lyricId, String owner, Duration lease, Duration deadline) {
-        Instant at = clock.instant();
-        LocalDateTime now = SqlTime.of(at);
+        Instant now = clock.instant();
         SendingMarks.Locked locked = marks.lockForClaim(lyricId);
         int claimed = jdbc.sql("""
                 UPDATE lyric SET status = 'processing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
                        deadline_at = COALESCE(deadline_at, ?), started_at = COALESCE(started_at, ?), updated_at = ?,
                        sending_at = ?
                 WHERE id = ? AND (status = 'pending' OR (status = 'processing' AND lease_until < ?))""")
-                .params(owner, SqlTime.of(at.plus(lease)), SqlTime.of(at.plus(deadline)), now, now, now,
+                .params(owner, now.plus(lease), now.plus(deadline), now, now, now,
                         lyricId, now)
                 .update();
         if (claimed == 0) {
@@ -97,7 +94,7 @@ public class LyricStore {
         return jdbc.sql("UPDATE lyric SET status = 'pending', lease_owner = NULL, lease_until = NULL,"
                         + " attempts = attempts - 1, " + deadline + ", updated_at = ?"
                         + " WHERE id = ? AND status = 'processing' AND lease_owner = ?")
-                .params(SqlTime.of(clock.instant()), job.lyricId(), job.leaseOwner())
+                .params(clock.instant(), job.lyricId(), job.leaseOwner())
                 .update() == 1;
     }
 
@@ -115,8 +112,8 @@ public class LyricStore {
         return jdbc.sql("""
                 UPDATE lyric SET lease_until = :until
                 WHERE id IN (:ids) AND status = 'processing' AND lease_owner = :owner AND lease_until >= :now""")
-                .param("until", SqlTime.of(now.plus(lease))).param("ids", ids).param("owner", owner)
-                .param("now", SqlTime.of(now))
+                .param("until", now.plus(lease)).param("ids", ids).param("owner", owner)
+                .param("now", now)
                 .update();
     }
 
@@ -131,14 +128,14 @@ public class LyricStore {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status IN ('pending', 'processing') AND deadline_at < ?
                 ORDER BY deadline_at LIMIT ?""")
-                .params(SqlTime.of(clock.instant()), limit)
+                .params(clock.instant(), limit)
                 .query(Long.class)
                 .list();
     }
 
     @Transactional
     public boolean complete(LyricJob job, String text, String externalId) {
-        LocalDateTime now = SqlTime.of(clock.instant());
+        Instant now = clock.instant();
         int updated = jdbc.sql("""
                 UPDATE lyric SET status = 'completed', lyric_text = ?, external_id = ?, lease_owner = NULL,
                        lease_until = NULL, sending_at = NULL, orphaned_send = FALSE, completed_at = ?, updated_at = ?
@@ -160,14 +157,14 @@ public class LyricStore {
     /** Fails a lyric that missed its deadline, whoever holds it; a late OpenAI answer is then discarded. */
     @Transactional
     public boolean timeOut(long lyricId, String errorCode, String errorMessage) {
-        return failWhere("status IN ('pending', 'processing') AND deadline_at < ?", SqlTime.of(clock.instant()),
+        return failWhere("status IN ('pending', 'processing') AND deadline_at < ?", clock.instant(),
                 lyricId, errorCode, errorMessage);
     }
 
     private boolean failWhere(String condition, Object conditionValue, long lyricId, String errorCode,
                               String providerText) {
         String errorMessage = FailureMessages.publicMessage("LYRIC", lyricId, errorCode, providerText);
-        LocalDateTime now = SqlTime.of(clock.instant());
+        Instant now = clock.instant();
         int updated = jdbc.sql("UPDATE lyric SET status = 'failed', error_code = ?, error_message = ?,"
                         + " lease_owner = NULL, lease_until = NULL, completed_at = ?, updated_at = ?"
                         + " WHERE id = ? AND " + condition)
@@ -187,7 +184,7 @@ public class LyricStore {
     public List<Long> abandonedClaims(int limit) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'processing' AND lease_until < ? ORDER BY lease_until LIMIT ?""")
-                .params(SqlTime.of(clock.instant()), limit)
+                .params(clock.instant(), limit)
                 .query(Long.class)
                 .list();
     }
@@ -197,7 +194,7 @@ public class LyricStore {
     public List<Long> stalePending(int limit, Duration olderThan) {
         return jdbc.sql("""
                 SELECT id FROM lyric WHERE status = 'pending' AND updated_at < ? ORDER BY updated_at LIMIT ?""")
-                .params(SqlTime.of(clock.instant().minus(olderThan)), limit)
+                .params(clock.instant().minus(olderThan), limit)
                 .query(Long.class)
                 .list();
     }

@@ -1,6 +1,5 @@
 package castad.gateway.callback;
 
-import castad.common.db.SqlTime;
 import castad.common.event.CreatomateCallback;
 import castad.common.event.ProviderCallback;
 import castad.common.event.Stage;
@@ -123,7 +122,7 @@ class CallbackController {
     private boolean notedEarly(Stage stage, long ref) {
         boolean noted = jdbc.sql("UPDATE " + table(stage) + " SET next_poll_at = ?"
                         + " WHERE id = ? AND status = 'processing' AND external_id IS NULL")
-                .params(SqlTime.of(clock.instant()), ref).update() == 1;
+                .params(clock.instant(), ref).update() == 1;
         if (noted) {
             log.info("{} webhook for {} {} came before its provider id was stored: polled once it is", stage, stage,
                     ref);

@@ -1,6 +1,5 @@
 package castad.gateway.idempotency;
 
-import castad.common.db.SqlTime;
 import castad.gateway.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +73,7 @@ public class IdempotentRequests {
 
     private ResponseEntity<?> firstRun(String key, String scope, String hash, Supplier<ResponseEntity<?>> action) {
         jdbc.sql("INSERT INTO idempotency_key (idem_key, scope, request_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(key, scope, hash, SqlTime.of(clock.instant()))
+                .params(key, scope, hash, clock.instant())
                 .update();
         ResponseEntity<?> response = action.get();
         URI location = response.getHeaders().getLocation();
@@ -107,7 +106,7 @@ public class IdempotentRequests {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetOldKeys() {
         jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
-                .param(SqlTime.of(clock.instant().minus(KEPT_FOR))).update();
+                .param(clock.instant().minus(KEPT_FOR)).update();
     }
 
     private String write(Object value) {

@@ -1,6 +1,5 @@
 package castad.gateway.pipeline;
 
-import castad.common.db.SqlTime;
 import castad.common.event.LyricRequested;
 import castad.common.event.PipelineStarted;
 import castad.common.event.Stage;
@@ -16,7 +15,7 @@ import castad.gateway.stage.StageDefaults;
 import castad.gateway.stage.StageNotReady;
 import castad.gateway.stage.StageViews;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +95,7 @@ public class PipelineRuns {
 
     private long insert(Project project, PipelineOptions options) {
         var keys = new GeneratedKeyHolder();
-        LocalDateTime now = SqlTime.of(clock.instant());
+        Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO pipeline (project_id, status, style, title, template_id, created_at, updated_at)
                 VALUES (?, 'running', ?, ?, ?, ?, ?)""")

@@ -1,9 +1,8 @@
 package castad.gateway.stage;
 
-import castad.common.db.SqlTime;
 import castad.common.event.Stage;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +52,8 @@ public class StageRows {
         return keys.getKey().longValue();
     }
 
-    private LocalDateTime now() {
-        return SqlTime.of(clock.instant());
+    private Instant now() {
+        return clock.instant();
     }
 
     static String table(Stage stage) {

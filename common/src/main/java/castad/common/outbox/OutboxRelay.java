@@ -1,12 +1,11 @@
 package castad.common.outbox;
 
-import castad.common.db.SqlTime;
 import castad.common.kafka.EventRecords.Envelope;
 import castad.common.kafka.EventRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -97,7 +96,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Sweeps once: sends the rows older than {@link OutboxSettings#sweepAfter()}, a batch per transaction. */
     private void sweep() {
-        LocalDateTime cutoff = SqlTime.of(clock.instant().minus(settings.sweepAfter()));
+        Instant cutoff = clock.instant().minus(settings.sweepAfter());
         if (jdbc.sql(ANY_LEFT).param(cutoff).query(Long.class).single() == 0) {
             return;
         }
@@ -106,7 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private int sweepBatch(LocalDateTime cutoff) {
+    private int sweepBatch(Instant cutoff) {
         Integer count = transactions.execute(status -> {
             List<Unsent> rows = jdbc.sql(SWEEP_CLAIM).params(cutoff, settings.batchSize())
                     .query(OutboxRelay::row).list();

@@ -1,12 +1,11 @@
 package castad.common.stage;
 
-import castad.common.db.SqlTime;
 import castad.common.event.Stage;
 import castad.common.event.StageCommand;
 import castad.common.event.StageQueued;
 import castad.common.outbox.Outbox;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +41,7 @@ public class NextStages {
     public Optional<Long> start(String taskId, Stage next, String insertAfter, long completedId,
                                 LongFunction<StageCommand> command) {
         var keys = new GeneratedKeyHolder();
-        LocalDateTime now = SqlTime.of(clock.instant());
+        Instant now = clock.instant();
         try {
             if (jdbc.sql(insertAfter).params(now, now, completedId).update(keys, "id") == 0) {
                 return Optional.empty();

@@ -1,12 +1,11 @@
 package castad.common.stage;
 
-import castad.common.db.SqlTime;
 import castad.common.event.PipelineCompleted;
 import castad.common.event.PipelineFailed;
 import castad.common.event.Stage;
 import castad.common.outbox.Outbox;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -54,7 +53,7 @@ public class PipelineOutcomes {
     }
 
     private boolean end(Owner pipeline, String status, String errorCode, String errorMessage) {
-        LocalDateTime now = SqlTime.of(clock.instant());
+        Instant now = clock.instant();
         return jdbc.sql("""
                 UPDATE pipeline SET status = ?, error_code = ?, error_message = ?, completed_at = ?, updated_at = ?
                 WHERE id = ? AND status = 'running'""")

@@ -1,6 +1,5 @@
 package castad.common.stage;
 
-import castad.common.db.SqlTime;
 import castad.common.event.Stage;
 import castad.common.http.PaidRequestMarks;
 import java.time.Clock;
@@ -75,7 +74,7 @@ public final class SendingMarks {
                 }
                 transactions.executeWithoutResult(status -> jdbc.sql("UPDATE " + table
                                 + " SET sending_at = ? WHERE id = ? AND lease_owner = ?")
-                        .params(SqlTime.of(clock.instant()), id, owner).update());
+                        .params(clock.instant(), id, owner).update());
             }
 
             @Override

@@ -1,10 +1,8 @@
 package castad.common.stage;
 
-import castad.common.db.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,13 +35,13 @@ public final class StageSweeps {
                      s JOIN project p ON p.id = s.project_id
                     WHERE s.status = 'processing' AND s.next_poll_at <= ? AND s.external_id IS NOT NULL
                     ORDER BY s.next_poll_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-                    .params(ts(now), limit)
+                    .params(now, limit)
                     .query((rs, n) -> new PollTarget(rs.getString("task_id"), rs.getLong("id"),
                             rs.getString("external_id")))
                     .list();
             if (!due.isEmpty()) {
                 jdbc.sql("UPDATE " + table + " SET next_poll_at = :next WHERE id IN (:ids)")
-                        .param("next", ts(now.plus(interval)))
+                        .param("next", now.plus(interval))
                         .param("ids", due.stream().map(PollTarget::stageId).toList())
                         .update();
             }
@@ -81,12 +79,9 @@ public final class StageSweeps {
     private List<Long> ids(String condition, String order, Instant at, int limit) {
         return transactions.execute(status -> jdbc.sql("SELECT id FROM " + table + " WHERE " + condition
                         + " ORDER BY " + order + " LIMIT ?")
-                .params(ts(at), limit)
+                .params(at, limit)
                 .query(Long.class)
                 .list());
     }
 
-    private static LocalDateTime ts(Instant instant) {
-        return SqlTime.of(instant);
-    }
 }

@@ -1,7 +1,6 @@
 package castad.common.stage;
 
 import castad.common.blob.StoredBlob;
-import castad.common.db.SqlTime;
 import castad.common.event.BlobFailed;
 import castad.common.event.BlobRequested;
 import castad.common.event.BlobStored;
@@ -17,7 +16,6 @@ import castad.common.outbox.Received;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -112,8 +110,7 @@ public class WaitingStageStore {
                         sending_at = ?, next_poll_at = NULL
                     WHERE id = ? AND (status = 'pending'
                        OR (status = 'processing' AND external_id IS NULL AND lease_until < ?))""")
-                    .params(owner, ts(now.plus(settings.lease())), ts(now.plus(settings.deadline())), ts(now),
-                            ts(now), ts(now), id, ts(now))
+                    .params(owner, now.plus(settings.lease()), now.plus(settings.deadline()), now, now, now, id, now)
                     .update();
             if (claimed == 0) {
                 return Optional.<Claimed<I>>empty();
@@ -154,7 +151,7 @@ public class WaitingStageStore {
                         deadline_at = CASE WHEN ? THEN NULL ELSE deadline_at END,
                         sending_at = CASE WHEN ? THEN NULL ELSE sending_at END, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND lease_owner = ? AND external_id IS NULL""")
-                    .params(why == HandBack.REFUSED, why == HandBack.REFUSED, ts(clock.instant()), claim.stageId(),
+                    .params(why == HandBack.REFUSED, why == HandBack.REFUSED, clock.instant(), claim.stageId(),
                             claim.owner())
                     .update() == 1));
     }
@@ -190,8 +187,8 @@ public class WaitingStageStore {
                      SET lease_until = :until
                     WHERE id IN (:ids) AND status = 'processing' AND external_id IS NULL AND lease_owner = :owner
                       AND lease_until >= :now""")
-                    .param("until", ts(now.plus(settings.lease()))).param("ids", ids).param("owner", owner)
-                    .param("now", ts(now))
+                    .param("until", now.plus(settings.lease())).param("ids", ids).param("owner", owner)
+                    .param("now", now)
                     .update());
             return renewed == null ? 0 : renewed;
         } catch (DataAccessException e) {
@@ -217,7 +214,7 @@ public class WaitingStageStore {
                         sending_at = NULL,
                         orphaned_send = FALSE, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND lease_owner = ?""")
-                    .params(externalId, ts(now.plus(settings.firstPoll())), ts(now), claim.stageId(), claim.owner())
+                    .params(externalId, now.plus(settings.firstPoll()), now, claim.stageId(), claim.owner())
                     .update() == 1));
     }
 
@@ -231,7 +228,7 @@ public class WaitingStageStore {
             int updated = jdbc.sql("UPDATE " + table + """
                      SET source_url = ?, duration_seconds = ?, next_poll_at = NULL, updated_at = ?
                     WHERE id = ? AND status = 'processing' AND source_url IS NULL""")
-                    .params(sourceUrl, durationSeconds, ts(clock.instant()), id)
+                    .params(sourceUrl, durationSeconds, clock.instant(), id)
                     .update();
             if (updated == 1) {
                 outbox.append(new BlobRequested(taskId, stage, id, sourceUrl, contentType, blobName));
@@ -264,7 +261,7 @@ public class WaitingStageStore {
                      SET status = 'pending', external_id = NULL, next_poll_at = NULL, lease_owner = NULL,
                         lease_until = NULL, refunded_submissions = refunded_submissions + 1, updated_at = ?
                     WHERE id = ?""")
-                    .params(ts(clock.instant()), id).update();
+                    .params(clock.instant(), id).update();
             outbox.append(command);
             return true;
         });
@@ -292,8 +289,8 @@ public class WaitingStageStore {
                         result_sha256 = ?, result_size_bytes = ?, next_poll_at = NULL, lease_owner = NULL,
                         lease_until = NULL, completed_at = ?, updated_at = ?
                     WHERE id = ? AND status = 'processing'""")
-                    .params(blob.url(), blob.container(), blob.name(), blob.sha256(), blob.sizeBytes(), ts(now),
-                            ts(now), id)
+                    .params(blob.url(), blob.container(), blob.name(), blob.sha256(), blob.sizeBytes(), now,
+                            now, id)
                     .update();
             if (updated == 1) {
                 outbox.recordOnTimeline(cause);
@@ -326,7 +323,7 @@ public class WaitingStageStore {
                      SET status = 'failed', error_code = ?, error_message = ?, next_poll_at = NULL,
                         lease_owner = NULL, lease_until = NULL, completed_at = ?, updated_at = ?
                     WHERE id = ? AND status IN ('pending', 'processing')""")
-                    .params(errorCode, StageTables.truncate(errorMessage), ts(now), ts(now), id)
+                    .params(errorCode, StageTables.truncate(errorMessage), now, now, id)
                     .update();
             if (updated == 1) {
                 if (cause != null) {
@@ -346,7 +343,4 @@ public class WaitingStageStore {
                 .param(id).query(String.class).single();
     }
 
-    private static LocalDateTime ts(Instant instant) {
-        return SqlTime.of(instant);
-    }
 }
